@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layering (see ARCHITECTURE.md): JSONRPC and LSP know nothing of questions;
+// SourceText, QuestionModel, Corpus and Checks know nothing of the protocol;
+// Server is the only module that imports both sides.
+let package = Package(
+    name: "Vraagbaak",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "vraagbaak", targets: ["vraagbaak"]),
+    ],
+    targets: [
+        .target(name: "JSONRPC"),
+        .target(name: "LSP", dependencies: ["JSONRPC"]),
+        .target(name: "SourceText"),
+        .target(name: "QuestionModel", dependencies: ["SourceText"]),
+        .target(name: "Server", dependencies: ["JSONRPC", "LSP", "SourceText", "QuestionModel"]),
+        .target(name: "CLI", dependencies: ["Server", "JSONRPC"]),
+        .executableTarget(name: "vraagbaak", dependencies: ["CLI"]),
+
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
+        .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
+        .testTarget(name: "QuestionModelTests", dependencies: ["QuestionModel"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "LSP", "JSONRPC", "SourceText"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["JSONRPC"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

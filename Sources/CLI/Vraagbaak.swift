@@ -1,0 +1,78 @@
+import Foundation
+import JSONRPC
+import Server
+
+/// The `vraagbaak` command: dispatches to a subcommand and returns the exit code.
+/// Exit codes: 0 success, 1 findings or failure of the job, 2 usage or I/O errors.
+public enum Vraagbaak {
+    public static let usage = """
+        vraagbaak \(VraagbaakVersion.current): a language server for Flemish parliamentary written questions
+
+        Usage:
+          vraagbaak serve [--log FILE]   run the language server over stdin/stdout
+          vraagbaak --help               show this help
+          vraagbaak --version            print the version
+
+        With no command and stdin not a terminal, vraagbaak serves.
+        """
+
+    public static func main(_ arguments: [String], standardInputIsTerminal: Bool) -> Int32 {
+        var arguments = arguments
+        let command: String
+        if let first = arguments.first, !first.hasPrefix("-") {
+            command = first
+            arguments.removeFirst()
+        } else if arguments.isEmpty && !standardInputIsTerminal {
+            command = "serve"
+        } else {
+            command = ""
+        }
+        do throws(Arguments.UsageError) {
+            switch command {
+            case "serve":
+                let parsed = try Arguments(arguments, flags: ["--stdio", "--help"], options: ["--log"])
+                if parsed.has("--help") { return printUsage() }
+                guard parsed.positional.isEmpty else {
+                    throw Arguments.UsageError("serve takes no arguments: \(parsed.positional.joined(separator: " "))")
+                }
+                return serve(logPath: parsed.value("--log"))
+            case "":
+                let parsed = try Arguments(arguments, flags: ["--help", "-h", "--version", "-V"], options: [])
+                if parsed.has("--version") || parsed.has("-V") {
+                    print("\(VraagbaakVersion.name) \(VraagbaakVersion.current)")
+                    return 0
+                }
+                return printUsage()
+            default:
+                throw Arguments.UsageError("unknown command '\(command)'")
+            }
+        } catch {
+            FileHandle.standardError.write(Data("vraagbaak: \(error.description)\nRun 'vraagbaak --help' for usage.\n".utf8))
+            return 2
+        }
+    }
+
+    private static func printUsage() -> Int32 {
+        print(usage)
+        return 0
+    }
+
+    private static func serve(logPath: String?) -> Int32 {
+        var trace: Trace?
+        if let logPath {
+            do {
+                trace = try Trace(path: logPath)
+            } catch {
+                FileHandle.standardError.write(Data("vraagbaak: cannot write the log file \(logPath): \(error.localizedDescription)\n".utf8))
+                return 2
+            }
+        }
+        let connection = Connection(input: .standardInput, output: .standardOutput, trace: trace)
+        let server = LanguageServer(trace: trace) { code in
+            exit(code)
+        }
+        connection.run(handler: server)
+        // The server exits from its queue once it has handled the end of input.
+        dispatchMain()
+    }
+}

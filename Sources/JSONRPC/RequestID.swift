@@ -1,0 +1,31 @@
+/// A request id: JSON-RPC allows a number or a string, and a response must echo it exactly.
+public enum RequestID: Hashable, Sendable, Codable, CustomStringConvertible {
+    case number(Int)
+    case string(String)
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        // Decode Int before String: JSONDecoder never turns a number into a Bool or
+        // a String, so `1` stays `.number(1)` and `"1"` stays `.string("1")`.
+        if let number = try? container.decode(Int.self) {
+            self = .number(number)
+        } else {
+            self = .string(try container.decode(String.self))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .number(let number): try container.encode(number)
+        case .string(let string): try container.encode(string)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .number(let number): return String(number)
+        case .string(let string): return "\"\(string)\""
+        }
+    }
+}

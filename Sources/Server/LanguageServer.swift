@@ -1,0 +1,195 @@
+import Dispatch
+import Foundation
+import JSONRPC
+import LSP
+import SourceText
+import Synchronization
+
+/// The Vraagbaak language server: lifecycle, dispatch and the state the feature
+/// handlers read.
+///
+/// Invariant: every mutable property is touched only on `queue`, a serial queue, so
+/// messages are handled in arrival order and edits to a document are never
+/// reordered. Only `inFlight` (cancellation bookkeeping) is shared with the reader
+/// thread, behind a lock.
+public final class LanguageServer: MessageHandler, @unchecked Sendable {
+    public typealias ExitHandler = @Sendable (Int32) -> Void
+
+    enum Lifecycle { case uninitialized, running, shutDown }
+
+    let queue = DispatchQueue(label: "vraagbaak.server")
+    let trace: Trace?
+    private let exitHandler: ExitHandler
+    private let inFlight = Mutex(InFlightRequests())
+
+    // State confined to `queue`.
+    var lifecycle = Lifecycle.uninitialized
+    var session = Session()
+    var documents = DocumentStore()
+    private var connection: Connection?
+
+    private var requestHandlers: [String: RequestHandler] = [:]
+    private var notificationHandlers: [String: NotificationHandler] = [:]
+
+    // Handlers throw `ResponseError` for the client's mistakes; anything else they
+    // throw is an internal error (-32603), and the server keeps serving.
+    typealias RequestHandler = (IncomingMessage) throws -> any Encodable
+    typealias NotificationHandler = (IncomingMessage) throws -> Void
+
+    public init(trace: Trace? = nil, exitHandler: @escaping ExitHandler) {
+        self.trace = trace
+        self.exitHandler = exitHandler
+        registerLifecycle()
+        registerTextSynchronization()
+        registerDocumentFeatures()
+    }
+
+    // MARK: - Registration
+
+    func onRequest<Params: Decodable, Result: Encodable>(
+        _ method: String, _ params: Params.Type, _ body: @escaping (Params) throws -> Result
+    ) {
+        requestHandlers[method] = { message in
+            try body(message.decodeParams(Params.self))
+        }
+    }
+
+    func onNotification<Params: Decodable>(
+        _ method: String, _ params: Params.Type, _ body: @escaping (Params) throws -> Void
+    ) {
+        notificationHandlers[method] = { message in
+            try body(message.decodeParams(Params.self))
+        }
+    }
+
+    // MARK: - MessageHandler
+
+    public func receive(_ message: IncomingMessage, from connection: Connection) {
+        switch message.kind {
+        case .notification(method: "$/cancelRequest"):
+            // Seen on the reader thread, ahead of the queue, so that a request still
+            // waiting its turn can be answered with -32800.
+            if let params = try? message.decodeParams(CancelParams.self) {
+                inFlight.withLock { $0.cancel(params.id) }
+            }
+            return
+        case .request(let id, _):
+            inFlight.withLock { $0.start(id) }
+        default:
+            break
+        }
+        queue.async { self.handle(message, connection: connection) }
+    }
+
+    public func receiveInvalid(_ error: ResponseError, id: RequestID?, from connection: Connection) {
+        queue.async { connection.sendError(error, id: id) }
+    }
+
+    public func inputEnded(_ connection: Connection) {
+        queue.async {
+            self.trace?.log("input closed")
+            self.exitHandler(self.lifecycle == .shutDown ? 0 : 1)
+        }
+    }
+
+    private func handle(_ message: IncomingMessage, connection: Connection) {
+        self.connection = connection
+        switch message.kind {
+        case .request(let id, let method):
+            let result = respond(to: message, method: method, id: id)
+            let wasCancelled = inFlight.withLock { $0.finish(id) }
+            switch result {
+            case .success(let value) where !wasCancelled:
+                connection.sendResponse(value, id: id)
+            case .success:
+                connection.sendError(.cancelled, id: id)
+            case .failure(let error):
+                connection.sendError(error, id: id)
+            }
+        case .notification(let method):
+            handleNotification(message, method: method)
+        case .response:
+            break // answered by the connection itself
+        }
+    }
+
+    private func respond(to message: IncomingMessage, method: String, id: RequestID) -> Result<any Encodable, ResponseError> {
+        if inFlight.withLock({ $0.isCancelled(id) }) {
+            return .failure(.cancelled)
+        }
+        switch lifecycle {
+        case .uninitialized where method != "initialize":
+            return .failure(.serverNotInitialized(method))
+        case .running where method == "initialize":
+            return .failure(.invalidRequest("initialize was already received"))
+        case .shutDown:
+            return .failure(.invalidRequest("The server is shutting down: \(method) after shutdown"))
+        default:
+            break
+        }
+        guard let handler = requestHandlers[method] else {
+            return .failure(.methodNotFound(method))
+        }
+        do {
+            return .success(try handler(message))
+        } catch {
+            let responseError = Self.responseError(error)
+            trace?.log("\(method) failed: \(responseError.message)")
+            return .failure(responseError)
+        }
+    }
+
+    private func handleNotification(_ message: IncomingMessage, method: String) {
+        if method == "exit" {
+            trace?.log("exit after \(lifecycle == .shutDown ? "shutdown" : "no shutdown")")
+            exitHandler(lifecycle == .shutDown ? 0 : 1)
+            return
+        }
+        // Before initialize notifications are dropped; after shutdown only exit counts.
+        guard lifecycle == .running else { return }
+        guard let handler = notificationHandlers[method] else {
+            // Unknown notifications, and every `$/` notification, are ignored.
+            trace?.log("ignored notification \(method)")
+            return
+        }
+        do {
+            try handler(message)
+        } catch {
+            // A notification has no response: tell the user instead of failing silently.
+            logToClient(.error, "\(method): \(Self.responseError(error).message)")
+        }
+    }
+
+    static func responseError(_ error: any Error) -> ResponseError {
+        (error as? ResponseError) ?? .internalError("Internal error: \(error)")
+    }
+
+    // MARK: - Talking to the client
+
+    func logToClient(_ type: MessageType, _ text: String) {
+        trace?.log("log(\(type)): \(text)")
+        connection?.sendNotification("window/logMessage", LogMessageParams(type: type, message: text))
+    }
+
+    func sendNotification<Params: Encodable>(_ method: String, _ params: Params) {
+        connection?.sendNotification(method, params)
+    }
+}
+
+/// Requests received and not yet answered, and which of them were cancelled.
+/// Bounded by the number of unanswered requests: a cancellation of a request that
+/// was already answered is dropped.
+struct InFlightRequests {
+    private var pending: [RequestID: Bool] = [:]
+
+    mutating func start(_ id: RequestID) { pending[id] = false }
+
+    mutating func cancel(_ id: RequestID) {
+        if pending[id] != nil { pending[id] = true }
+    }
+
+    func isCancelled(_ id: RequestID) -> Bool { pending[id] == true }
+
+    /// Ends a request; returns whether it was cancelled meanwhile.
+    mutating func finish(_ id: RequestID) -> Bool { pending.removeValue(forKey: id) == true }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import JSONRPC
+import LSP
+
+extension LanguageServer {
+    func registerLifecycle() {
+        onRequest("initialize", InitializeParams.self) { [unowned self] params in
+            initialize(params)
+        }
+        onNotification("initialized", JSONValue?.self) { _ in }
+        onRequest("shutdown", JSONValue?.self) { [unowned self] _ in
+            lifecycle = .shutDown
+            return JSONValue.null
+        }
+    }
+
+    private func initialize(_ params: InitializeParams) -> InitializeResult {
+        session.capabilities = params.capabilities
+        session.columnUnit = Session.negotiateColumnUnit(params.capabilities.general?.positionEncodings)
+        session.clientName = params.clientInfo.map { "\($0.name) \($0.version ?? "")" } ?? "unknown client"
+        session.rootPath = Self.rootPath(params)
+        lifecycle = .running
+        trace?.log("initialize from \(session.clientName), positions in \(session.columnUnit.rawValue)")
+        return InitializeResult(
+            capabilities: capabilities(),
+            serverInfo: ServerInfo(name: VraagbaakVersion.name, version: VraagbaakVersion.current))
+    }
+
+    /// Only what is implemented: a capability appears here with its handler.
+    private func capabilities() -> ServerCapabilities {
+        var capabilities = ServerCapabilities()
+        capabilities.positionEncoding = session.columnUnit.positionEncoding
+        capabilities.textDocumentSync = TextDocumentSyncOptions(
+            openClose: true, change: .incremental, save: SaveOptions(includeText: false))
+        capabilities.documentSymbolProvider = true
+        capabilities.foldingRangeProvider = true
+        return capabilities
+    }
+
+    private static func rootPath(_ params: InitializeParams) -> String? {
+        if let uri = params.workspaceFolders?.first?.uri ?? params.rootUri, let url = URL(string: uri), url.isFileURL {
+            return url.path
+        }
+        return params.rootPath
+    }
+}

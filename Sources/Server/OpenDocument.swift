@@ -1,0 +1,33 @@
+import LSP
+import SourceText
+
+/// A document the client has open: its text as of `version`, kept in sync by
+/// didChange. Parsed models are derived from it on demand.
+struct OpenDocument: Sendable {
+    let uri: DocumentURI
+    let languageId: String
+    private(set) var version: Int
+    private(set) var text: EditableText
+
+    init(uri: DocumentURI, languageId: String, version: Int, text: String) {
+        self.uri = uri
+        self.languageId = languageId
+        self.version = version
+        self.text = EditableText(text)
+    }
+
+    mutating func apply(_ changes: [TextDocumentContentChangeEvent], version: Int, unit: ColumnUnit) {
+        for change in changes {
+            let range = change.range.map { range in
+                (start: LineColumn(line: range.start.line, column: range.start.character),
+                 end: LineColumn(line: range.end.line, column: range.end.character))
+            }
+            text.apply(TextChange(range: range, newText: change.text), unit: unit)
+        }
+        self.version = version
+    }
+
+    func converter(_ unit: ColumnUnit) -> PositionConverter {
+        PositionConverter(lineIndex: text.lineIndex, unit: unit)
+    }
+}
