@@ -125,15 +125,15 @@ public struct FrameParser: Sendable {
         String(decoding: bytes.prefix(80), as: UTF8.self)
     }
 
-    /// Drops bytes up to the next line that starts with `Content-Length`, so one bad
-    /// header does not swallow the messages after it.
+    /// Drops bytes up to the next `Content-Length` header, so one bad header does not
+    /// swallow the messages after it. Frames follow each other without a line break,
+    /// so the header is looked for anywhere, not only at a line start.
     private mutating func resynchronise() {
         let needle = Array("content-length".utf8)
         var i = readIndex
         while i < buffer.count {
-            let atLineStart = i == 0 || buffer[i - 1] == 0x0A
             // A partial match at the very end is kept: it may grow into a header.
-            if atLineStart, Self.hasPrefixIgnoringCase(buffer, at: i, needle) {
+            if Self.hasPrefixIgnoringCase(buffer, at: i, needle) {
                 readIndex = i
                 return
             }
