@@ -1,0 +1,278 @@
+import SourceText
+
+/// Finds citations of questions and meetings in UTF-8 bytes.
+///
+/// A hand-written matcher tried at each word start; every attempt reads a bounded
+/// number of bytes (a committee name at most `maximumNameLength`), so a scan is linear.
+public enum CitationScanner {
+    /// Every citation in `text`, in order, none overlapping.
+    public static func citations(in text: String) -> [Citation] {
+        let bytes = Array(text.utf8)
+        return citations(in: bytes, range: TextRange(start: 0, end: bytes.count))
+    }
+
+    static let maximumNameLength = 160
+
+    static func citations(in bytes: [UInt8], range: TextRange) -> [Citation] {
+        var found: [Citation] = []
+        let end = min(range.end, bytes.count)
+        var i = max(0, range.start)
+        while i < end {
+            let byte = bytes[i]
+            guard Bytes.isASCIILetter(byte), i == 0 || !Bytes.isWordByte(bytes[i - 1]) else {
+                i += 1
+                continue
+            }
+            if startsCandidate(byte) {
+                let reader = Reader(bytes: bytes, limit: end)
+                if let citation = reader.questionCitation(at: i) ?? reader.meetingCitation(at: i) {
+                    found.append(citation)
+                    i = citation.range.end
+                    continue
+                }
+            }
+            while i < end, Bytes.isWordByte(bytes[i]) { i += 1 }
+        }
+        return found
+    }
+
+    /// First letters of the words a citation can start with: a cheap filter.
+    @inline(__always)
+    private static func startsCandidate(_ byte: UInt8) -> Bool {
+        switch Bytes.lowercased(byte) {
+        case UInt8(ascii: "m"), UInt8(ascii: "s"), UInt8(ascii: "v"), UInt8(ascii: "a"), UInt8(ascii: "n"),
+             UInt8(ascii: "i"), UInt8(ascii: "t"), UInt8(ascii: "c"), UInt8(ascii: "p"):
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// The matching machinery: small functions that each read one piece and return where
+/// it ends, or nil.
+private struct Reader {
+    let bytes: [UInt8]
+    let limit: Int
+
+    // MARK: Pieces
+
+    /// The end of `word` (lower-case ASCII) when it is written at `at` as a whole word.
+    func word(_ word: StaticString, at: Int) -> Int? {
+        let count = word.utf8CodeUnitCount
+        guard at >= 0, at + count <= limit else { return nil }
+        let pattern = word.utf8Start
+        for k in 0..<count where Bytes.lowercased(bytes[at + k]) != pattern[k] { return nil }
+        let end = at + count
+        return end < limit && Bytes.isWordByte(bytes[end]) ? nil : end
+    }
+
+    /// The start of the next word after at least one whitespace byte.
+    func gap(after at: Int) -> Int? {
+        guard let next = DateScanner.skipGap(bytes, at, limit), next > at else { return nil }
+        return next
+    }
+
+    /// `word` after a gap.
+    func next(_ word: StaticString, after at: Int) -> Int? {
+        guard let start = gap(after: at) else { return nil }
+        return self.word(word, at: start)
+    }
+
+    /// `nr. 118`, `nr.118`, `nr 118`, `nummer 118` starting at `at`.
+    func numberPhrase(at: Int) -> (value: Int, range: TextRange)? {
+        var digitsStart: Int
+        if let end = word("nr", at: at) {
+            var p = end
+            if p < limit, bytes[p] == UInt8(ascii: ".") { p += 1 }
+            if p < limit, Bytes.isDigit(bytes[p]) { digitsStart = p } else if let q = gap(after: p) { digitsStart = q } else { return nil }
+        } else if let end = word("nummer", at: at), let q = gap(after: end) {
+            digitsStart = q
+        } else {
+            return nil
+        }
+        let (value, digitsEnd) = DateScanner.readNumber(bytes, digitsStart, limit, maxDigits: 7)
+        let count = digitsEnd - digitsStart
+        guard (1...6).contains(count), !(digitsEnd < limit && Bytes.isWordByte(bytes[digitsEnd])) else { return nil }
+        return (value, TextRange(start: digitsStart, end: digitsEnd))
+    }
+
+    /// A date right at `at`.
+    func date(at: Int) -> DateMention? {
+        guard at < limit, Bytes.isDigit(bytes[at]) else { return nil }
+        return DateScanner.match(bytes, at: at, limit: limit)
+    }
+
+    /// `van DATE` (or `op DATE` when `allowOp`) after a gap.
+    func datePhrase(after at: Int, allowOp: Bool) -> DateMention? {
+        guard let start = gap(after: at) else { return nil }
+        let keywordEnd = word("van", at: start) ?? (allowOp ? word("op", at: start) : nil)
+        guard let keywordEnd, let dateStart = gap(after: keywordEnd) else { return nil }
+        return date(at: dateStart)
+    }
+
+    // MARK: Questions
+
+    /// Written questions, requests for explanation and topical questions.
+    func questionCitation(at start: Int) -> Citation? {
+        var p = start
+        var isOwn = false
+        if let end = word("mijn", at: p), let q = gap(after: end) {
+            isOwn = true
+            p = q
+            if let adjectiveEnd = word("eerdere", at: p) ?? word("vorige", at: p), let r = gap(after: adjectiveEnd) { p = r }
+        }
+        let kind: CitationKind
+        var kindEnd: Int
+        var needsNumber = false
+        var needsDate = false
+        if let end = word("schriftelijke", at: p), let vraagEnd = next("vraag", after: end) {
+            kind = .writtenQuestion
+            kindEnd = vraagEnd
+        } else if let end = word("sv", at: p) {
+            kind = .writtenQuestion
+            kindEnd = end
+            needsNumber = true
+        } else if let end = word("vraag", at: p) {
+            if let omEnd = next("om", after: end), let uitlegEnd = next("uitleg", after: omEnd) {
+                kind = .requestForExplanation
+                kindEnd = uitlegEnd
+            } else {
+                kind = .writtenQuestion
+                kindEnd = end
+                needsNumber = true
+            }
+        } else if let end = word("actuele", at: p), let vraagEnd = next("vraag", after: end) {
+            kind = .topicalQuestion
+            kindEnd = vraagEnd
+        } else if !isOwn, numberPhrase(at: p) != nil {
+            // `nr. 118 van 10/01/2023`: only with a date, since `nr.` alone numbers anything.
+            kind = .writtenQuestion
+            kindEnd = p
+            needsNumber = true
+            needsDate = true
+        } else {
+            return nil
+        }
+
+        var end = kindEnd
+        var number: (value: Int, range: TextRange)?
+        let numberStart = kindEnd == p ? p : gap(after: kindEnd)
+        if let numberStart, let found = numberPhrase(at: numberStart) {
+            number = found
+            end = found.range.end
+        }
+        let dateMention = datePhrase(after: end, allowOp: false)
+        if let dateMention { end = dateMention.range.end }
+
+        guard number != nil || dateMention != nil,
+              !needsNumber || number != nil,
+              !needsDate || dateMention != nil else { return nil }
+
+        let range = TextRange(start: start, end: end)
+        var canonical = isOwn ? "mijn " : ""
+        switch kind {
+        case .requestForExplanation: canonical += "vraag om uitleg"
+        case .topicalQuestion: canonical += "actuele vraag"
+        default: canonical += "schriftelijke vraag"
+        }
+        if let number { canonical += " nr. \(number.value)" }
+        if let dateMention { canonical += " van " + canonicalDateText(dateMention) }
+        return makeCitation(kind: kind, range: range, number: number, dateMention: dateMention,
+                            isOwn: isOwn, committee: nil, canonicalText: canonical)
+    }
+
+    // MARK: Meetings
+
+    /// `in de vergadering van de Commissie X van DATE`, `in de commissie op DATE`,
+    /// `plenaire vergadering van DATE`.
+    func meetingCitation(at start: Int) -> Citation? {
+        var p = start
+        if let end = word("in", at: p) ?? word("tijdens", at: p) {
+            guard let deEnd = next("de", after: end), let q = gap(after: deEnd) else { return nil }
+            p = q
+        }
+        let kind: CitationKind
+        var afterKeyword: Int
+        if let end = word("vergadering", at: p) {
+            guard let vanEnd = next("van", after: end), let deEnd = next("de", after: vanEnd),
+                  let q = gap(after: deEnd) else { return nil }
+            if let commissieEnd = word("commissie", at: q) {
+                kind = .committeeMeeting
+                afterKeyword = commissieEnd
+            } else if let plenaireEnd = word("plenaire", at: q) {
+                kind = .plenaryMeeting
+                afterKeyword = plenaireEnd
+            } else {
+                return nil
+            }
+        } else if let end = word("commissie", at: p) ?? word("commissievergadering", at: p) {
+            kind = .committeeMeeting
+            afterKeyword = end
+        } else if let end = word("plenaire", at: p) {
+            kind = .plenaryMeeting
+            afterKeyword = next("vergadering", after: end) ?? end
+        } else {
+            return nil
+        }
+
+        // The committee's name runs until `van DATE` or `op DATE`; give up at the end of
+        // a sentence or after `maximumNameLength` bytes.
+        var nameEnd = afterKeyword
+        var cursor = afterKeyword
+        let nameLimit = min(limit, afterKeyword + CitationScanner.maximumNameLength)
+        while cursor < nameLimit {
+            if let dateMention = datePhrase(after: cursor, allowOp: true) {
+                var committee: (String, TextRange)?
+                if kind == .committeeMeeting, nameEnd > afterKeyword {
+                    let nameRange = Bytes.trimmed(bytes, TextRange(start: afterKeyword, end: nameEnd))
+                    committee = (Bytes.collapsedString(bytes, nameRange), nameRange)
+                }
+                let range = TextRange(start: start, end: dateMention.range.end)
+                let canonical = Bytes.collapsedString(bytes, TextRange(start: start, end: dateMention.range.start))
+                    + " " + canonicalDateText(dateMention)
+                return makeCitation(kind: kind, range: range, number: nil, dateMention: dateMention,
+                                    isOwn: false, committee: committee, canonicalText: canonical)
+            }
+            guard kind == .committeeMeeting, let wordStart = gap(after: cursor), wordStart < nameLimit else { return nil }
+            var q = wordStart
+            while q < nameLimit, !Bytes.isWhitespace(bytes[q]) {
+                switch bytes[q] {
+                case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ";"),
+                     UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"):
+                    return nil
+                default:
+                    q += 1
+                }
+            }
+            guard q > wordStart else { return nil }
+            nameEnd = q
+            cursor = q
+        }
+        return nil
+    }
+
+    // MARK: Building
+
+    private func canonicalDateText(_ mention: DateMention) -> String {
+        mention.date?.canonicalText ?? Bytes.collapsedString(bytes, mention.range)
+    }
+
+    private func makeCitation(kind: CitationKind, range: TextRange, number: (value: Int, range: TextRange)?,
+                              dateMention: DateMention?, isOwn: Bool, committee: (String, TextRange)?,
+                              canonicalText: String) -> Citation {
+        let written = Bytes.collapsedString(bytes, range)
+        return Citation(kind: kind, range: range, text: Bytes.string(bytes, range),
+                        number: number?.value, numberRange: number?.range,
+                        date: dateMention?.date, dateRange: dateMention?.range, dateMention: dateMention,
+                        isOwnQuestion: isOwn, committeeName: committee?.0, committeeNameRange: committee?.1,
+                        canonicalText: canonicalText,
+                        isCanonical: Self.equalIgnoringFirstLetterCase(written, canonicalText))
+    }
+
+    /// A citation that opens a sentence may start with a capital.
+    private static func equalIgnoringFirstLetterCase(_ written: String, _ canonical: String) -> Bool {
+        guard let first = written.first, let canonicalFirst = canonical.first else { return written == canonical }
+        return written.dropFirst() == canonical.dropFirst() && first.lowercased() == String(canonicalFirst)
+    }
+}
