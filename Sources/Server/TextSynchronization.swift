@@ -23,6 +23,10 @@ extension LanguageServer {
             documents[params.textDocument.uri] = nil
             documentDidClose(params.textDocument.uri)
         }
+        onRequest("vraagbaak/documentText", TextDocumentParams.self) { [unowned self] params in
+            let document = try openDocument(params.textDocument.uri)
+            return DocumentTextResult(uri: document.uri, version: document.version, text: document.text.text)
+        }
         onNotification("textDocument/didSave", DidSaveTextDocumentParams.self) { _ in
             // The open document is already current through didChange; nothing to reload.
         }

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The project's whole test suite: what README.md tells you to run and what CI runs.
+#   1. swift build, then swift test (unit tests and end-to-end tests over stdio)
+#   2. pytest-lsp: a third-party client drives the built binary
+# Fails (non-zero) when any test fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== swift build"
+swift build
+echo "== swift test"
+swift test
+
+echo "== pytest-lsp (third-party client)"
+scripts/setup-python-tests.sh
+VRAAGBAAK_BINARY="$(swift build --show-bin-path)/vraagbaak" \
+  .venv/bin/python -m pytest -c Tests/pytest/pytest.ini --rootdir Tests/pytest Tests/pytest -q
