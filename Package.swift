@@ -15,7 +15,7 @@ let package = Package(
         .target(name: "LSP", dependencies: ["JSONRPC"]),
         .target(name: "SourceText"),
         .target(name: "QuestionModel", dependencies: ["SourceText"]),
-        .target(name: "Server", dependencies: ["JSONRPC", "LSP", "SourceText"]),
+        .target(name: "Server", dependencies: ["JSONRPC", "LSP", "SourceText", "QuestionModel"]),
         .target(name: "CLI", dependencies: ["Server", "JSONRPC"]),
         .executableTarget(name: "vraagbaak", dependencies: ["CLI"]),
 

@@ -23,3 +23,31 @@ public struct DocumentSymbol: Codable, Hashable, Sendable {
         self.children = children
     }
 }
+
+/// The flat form of an outline entry, for clients without hierarchical support.
+public struct SymbolInformation: Codable, Hashable, Sendable {
+    public var name: String
+    public var kind: SymbolKind
+    public var location: Location
+    public var containerName: String?
+
+    public init(name: String, kind: SymbolKind, location: Location, containerName: String? = nil) {
+        self.name = name
+        self.kind = kind
+        self.location = location
+        self.containerName = containerName
+    }
+}
+
+/// `textDocument/documentSymbol` answers one of two shapes, by client capability.
+public enum DocumentSymbolResult: Encodable, Sendable {
+    case hierarchical([DocumentSymbol])
+    case flat([SymbolInformation])
+
+    public func encode(to encoder: Encoder) throws {
+        switch self {
+        case .hierarchical(let symbols): try symbols.encode(to: encoder)
+        case .flat(let symbols): try symbols.encode(to: encoder)
+        }
+    }
+}

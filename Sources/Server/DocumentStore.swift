@@ -1,4 +1,5 @@
 import LSP
+import QuestionModel
 
 /// The documents the client has open, by URI.
 struct DocumentStore: Sendable {
@@ -10,5 +11,14 @@ struct DocumentStore: Sendable {
     }
 
     var all: some Collection<OpenDocument> { documents.values }
+
+    /// The document and its parsed model, parsing only when the text changed since
+    /// the last call. Nil when the document is not open.
+    mutating func parsed(_ uri: DocumentURI) -> (document: OpenDocument, question: Question)? {
+        guard var document = documents[uri] else { return nil }
+        let question = document.question()
+        documents[uri] = document
+        return (document, question)
+    }
     var count: Int { documents.count }
 }

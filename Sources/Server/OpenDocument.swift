@@ -1,4 +1,5 @@
 import LSP
+import QuestionModel
 import SourceText
 
 /// A document the client has open: its text as of `version`, kept in sync by
@@ -8,6 +9,8 @@ struct OpenDocument: Sendable {
     let languageId: String
     private(set) var version: Int
     private(set) var text: EditableText
+    /// The parse of `text`, made on first use after each change.
+    private var parsed: Question?
 
     init(uri: DocumentURI, languageId: String, version: Int, text: String) {
         self.uri = uri
@@ -25,6 +28,15 @@ struct OpenDocument: Sendable {
             text.apply(TextChange(range: range, newText: change.text), unit: unit)
         }
         self.version = version
+        parsed = nil
+    }
+
+    /// The question model of the current text; parsed once per version.
+    mutating func question() -> Question {
+        if let parsed { return parsed }
+        let question = Question.parse(utf8: text.lineIndex.utf8)
+        parsed = question
+        return question
     }
 
     func converter(_ unit: ColumnUnit) -> PositionConverter {
