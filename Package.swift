@@ -18,6 +18,7 @@ let package = Package(
         .target(name: "Server", dependencies: ["JSONRPC", "LSP", "SourceText", "QuestionModel"]),
         .target(name: "CLI", dependencies: ["Server", "JSONRPC"]),
         .executableTarget(name: "vraagbaak", dependencies: ["CLI"]),
+        .executableTarget(name: "vraagbaak-bench", dependencies: ["QuestionModel", "SourceText"]),
 
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),

@@ -1,0 +1,46 @@
+import Foundation
+
+let benchmarkUsage = """
+    usage: vraagbaak-bench <benchmark> [options]
+    benchmarks:
+      parse [--runs N] [--megabytes N] [--seeds DIR]
+            reparse time of a ~1,000-word draft, and parse throughput over the seeds
+    """
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+func exitWithFailure() -> Never { exit(1) }
+
+/// The value after `--name`, if given.
+func optionValue(_ options: [String], _ name: String) -> String? {
+    guard let index = options.firstIndex(of: name), index + 1 < options.count else { return nil }
+    return options[index + 1]
+}
+
+func intOption(_ options: [String], _ name: String, default value: Int) -> Int {
+    optionValue(options, name).flatMap(Int.init) ?? value
+}
+
+/// The seeds folder: `--seeds DIR`, else `seeds/` in the working directory, else
+/// found from this source file (`Sources/vraagbaak-bench/` is two levels down).
+func seedsFolder(_ options: [String]) -> URL {
+    if let path = optionValue(options, "--seeds") { return URL(fileURLWithPath: path) }
+    let local = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("seeds")
+    if FileManager.default.fileExists(atPath: local.path) { return local }
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("seeds")
+}
+
+func readSeeds(_ options: [String]) -> [String] {
+    let folder = seedsFolder(options)
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        .filter { $0.hasSuffix(".txt") }.sorted()
+    let texts = names.compactMap { try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+    if texts.isEmpty {
+        printError("no seeds in \(folder.path); pass --seeds DIR")
+        exitWithFailure()
+    }
+    return texts
+}

@@ -1,0 +1,16 @@
+// vraagbaak-bench: performance measurements, run with
+//   swift run -c release vraagbaak-bench <benchmark> [options]
+// Each benchmark is one function in its own file; add a case below to register one.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let options = Array(arguments.dropFirst())
+
+switch arguments.first {
+case "parse":
+    runParseBenchmark(options)
+case "help", "-h", "--help", nil:
+    print(benchmarkUsage)
+default:
+    printError("unknown benchmark '\(arguments[0])'\n\(benchmarkUsage)")
+    exitWithFailure()
+}
