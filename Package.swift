@@ -15,8 +15,9 @@ let package = Package(
         .target(name: "LSP", dependencies: ["JSONRPC"]),
         .target(name: "SourceText"),
         .target(name: "QuestionModel", dependencies: ["SourceText"]),
-        .target(name: "Server", dependencies: ["JSONRPC", "LSP", "SourceText", "QuestionModel"]),
-        .target(name: "CLI", dependencies: ["Server", "JSONRPC"]),
+        .target(name: "Corpus", dependencies: ["QuestionModel"]),
+        .target(name: "Server", dependencies: ["JSONRPC", "LSP", "SourceText", "QuestionModel", "Corpus"]),
+        .target(name: "CLI", dependencies: ["Server", "JSONRPC", "Corpus", "QuestionModel"]),
         .executableTarget(name: "vraagbaak", dependencies: ["CLI"]),
         .executableTarget(name: "vraagbaak-bench", dependencies: ["QuestionModel", "SourceText"]),
 
@@ -25,6 +26,7 @@ let package = Package(
         .testTarget(name: "QuestionModelTests", dependencies: ["QuestionModel"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "LSP", "JSONRPC", "SourceText"]),
         .testTarget(name: "CLITests", dependencies: ["CLI"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "QuestionModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["JSONRPC"]),
     ],
     swiftLanguageModes: [.v6]

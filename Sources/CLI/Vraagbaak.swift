@@ -10,9 +10,15 @@ public enum Vraagbaak {
 
         Usage:
           vraagbaak serve [--log FILE]   run the language server over stdin/stdout
+          vraagbaak index [DIR...]       load a corpus and print its counts and warnings
+          vraagbaak search [--corpus DIR]... [--limit N] TEXT
+                                         the most similar questions in the corpus
+          vraagbaak show [--corpus DIR]... "nr. 123 van 26 januari 2024"
+                                         one question of the corpus, readable
           vraagbaak --help               show this help
           vraagbaak --version            print the version
 
+        Without --corpus, the corpus is the seed questions built into vraagbaak.
         With no command and stdin not a terminal, vraagbaak serves.
         """
 
@@ -36,6 +42,13 @@ public enum Vraagbaak {
                     throw Arguments.UsageError("serve takes no arguments: \(parsed.positional.joined(separator: " "))")
                 }
                 return serve(logPath: parsed.value("--log"))
+            case "index":
+                let parsed = try Arguments(arguments, flags: [], options: ["--corpus"])
+                return IndexCommand.run(parsed)
+            case "search":
+                return try SearchCommand.run(Arguments(arguments, flags: [], options: ["--corpus", "--limit"]))
+            case "show":
+                return try ShowCommand.run(Arguments(arguments, flags: [], options: ["--corpus"]))
             case "":
                 let parsed = try Arguments(arguments, flags: ["--help", "-h", "--version", "-V"], options: [])
                 if parsed.has("--version") || parsed.has("-V") {

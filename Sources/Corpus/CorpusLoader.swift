@@ -1,0 +1,132 @@
+import Dispatch
+import Foundation
+import QuestionModel
+
+/// Loads corpus sources into a `Corpus`: reads, decodes and parses files in
+/// parallel batches, then indexes them in order, so the result does not depend on
+/// thread timing. One bad file gives a warning and never stops the load.
+public struct CorpusLoader: Sendable {
+    /// Files over this size are skipped: no written question is that long.
+    public var maximumFileSize = 4 * 1024 * 1024
+    /// Files parsed in parallel before their records are added to the index.
+    public var batchSize = 1024
+
+    public init() {}
+
+    public func load(_ sources: [CorpusSource], progress: (LoadProgress) -> Void = { _ in }) -> Corpus {
+        var warnings: [LoadWarning] = []
+        var inputs: [Input] = []
+        for source in sources {
+            switch source {
+            case .embeddedSeeds:
+                inputs += EmbeddedSeeds.files.map { Input.embedded(name: $0.name, text: $0.text) }
+            case .folder(let path):
+                inputs += CorpusFiles.list(path, warnings: &warnings).map(Input.file)
+            }
+        }
+        return load(inputs, warnings: warnings, progress: progress)
+    }
+
+    enum Input: Sendable {
+        case file(CorpusFiles.Entry)
+        case embedded(name: String, text: String)
+    }
+
+    func load(_ inputs: [Input], warnings initialWarnings: [LoadWarning], progress: (LoadProgress) -> Void) -> Corpus {
+        var builder = CorpusBuilder()
+        builder.warnings = initialWarnings
+        progress(LoadProgress(filesDone: 0, filesTotal: inputs.count))
+        var start = 0
+        while start < inputs.count {
+            let batch = Array(inputs[start..<min(start + batchSize, inputs.count)])
+            for outcome in parseInParallel(batch) {
+                switch outcome {
+                case .record(let record, let bag): builder.add(record, bag)
+                case .warning(let warning): builder.warnings.append(warning)
+                case .recordWithWarning(let record, let bag, let warning):
+                    builder.add(record, bag)
+                    builder.warnings.append(warning)
+                }
+            }
+            start += batch.count
+            progress(LoadProgress(filesDone: start, filesTotal: inputs.count))
+        }
+        builder.manifest = inputs.compactMap { input in
+            if case .file(let entry) = input { return entry }
+            return nil
+        }
+        return builder.build()
+    }
+
+    enum Outcome: Sendable {
+        case record(Record, ExtractedText)
+        case recordWithWarning(Record, ExtractedText, LoadWarning)
+        case warning(LoadWarning)
+    }
+
+    private func parseInParallel(_ batch: [Input]) -> [Outcome] {
+        let results = UnsafeResults<Outcome>(count: batch.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < batch.count {
+                results.set(index, parse(batch[index]))
+                index += workers
+            }
+        }
+        return results.values()
+    }
+
+    func parse(_ input: Input) -> Outcome {
+        switch input {
+        case .embedded(let name, let text):
+            let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .embedded(name: name))
+            return .record(record, bag)
+        case .file(let entry):
+            return parseFile(entry.path, size: entry.size)
+        }
+    }
+
+    func parseFile(_ path: String, size: Int) -> Outcome {
+        guard size <= maximumFileSize else {
+            return .warning(LoadWarning(path: path, kind: .tooLarge,
+                                        message: "skipped: \(size) bytes is over the limit of \(maximumFileSize)"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .warning(LoadWarning(path: path, kind: .unreadable, message: "skipped: cannot be read"))
+        }
+        switch TextDecoding.decode(Array(data)) {
+        case .binary:
+            return .warning(LoadWarning(path: path, kind: .binary, message: "skipped: a binary file, not text"))
+        case .utf8(let text):
+            let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .file(path: path))
+            return .record(record, bag)
+        case .windows1252(let text):
+            let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .file(path: path))
+            return .recordWithWarning(record, bag, LoadWarning(
+                path: path, kind: .notUTF8, message: "not valid UTF-8: read as Windows-1252"))
+        }
+    }
+}
+
+/// Slots that parallel workers fill at distinct indices; read once all are done.
+private final class UnsafeResults<Value>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    // Safe because each index is written by exactly one worker, and `values()` is
+    // called only after `concurrentPerform` returned. A raw buffer, not an array
+    // property, so no exclusivity check sees the concurrent writes.
+    func set(_ index: Int, _ value: Value) { buffer[index] = value }
+
+    func values() -> [Value] { buffer.compactMap { $0 } }
+}

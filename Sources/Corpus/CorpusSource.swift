@@ -1,0 +1,39 @@
+/// Where the corpus comes from: the seeds compiled into the binary, and folders.
+public enum CorpusSource: Hashable, Sendable, CustomStringConvertible {
+    case embeddedSeeds
+    case folder(path: String)
+
+    public var description: String {
+        switch self {
+        case .embeddedSeeds: return "embedded seeds"
+        case .folder(let path): return path
+        }
+    }
+}
+
+/// A problem with one corpus file; the load goes on without it.
+public struct LoadWarning: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        case unreadable, binary, tooLarge, notUTF8, missingFolder
+    }
+
+    public let path: String
+    public let kind: Kind
+    public let message: String
+
+    public init(path: String, kind: Kind, message: String) {
+        self.path = path
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+/// How far a load has come, for `$/progress` and the CLI's progress bar.
+public struct LoadProgress: Sendable, Equatable {
+    public let filesDone: Int
+    public let filesTotal: Int
+
+    public var percentage: Int { filesTotal == 0 ? 100 : filesDone * 100 / filesTotal }
+}

@@ -1,0 +1,48 @@
+/// Turns a corpus file's bytes into text: UTF-8 when valid, else Windows-1252 (the
+/// usual encoding of older Belgian exports), and refuses binary files.
+public enum TextDecoding {
+    public enum Outcome: Equatable, Sendable {
+        case utf8(String)
+        case windows1252(String)
+        case binary
+    }
+
+    public static func decode(_ bytes: [UInt8]) -> Outcome {
+        if looksBinary(bytes) { return .binary }
+        var body = bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { body = bytes.dropFirst(3) }
+        if let text = String(validating: body, as: UTF8.self) { return .utf8(text) }
+        return .windows1252(decodeWindows1252(body))
+    }
+
+    /// A NUL byte, or many control characters, in the first 8 KB: not a text file.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(8192)
+        var controls = 0
+        for byte in sample {
+            if byte == 0 { return true }
+            if byte < 0x09 || (byte > 0x0D && byte < 0x20) { controls += 1 }
+        }
+        return !sample.isEmpty && controls * 20 > sample.count
+    }
+
+    static func decodeWindows1252<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count)
+        for byte in bytes {
+            if byte >= 0x80 && byte <= 0x9F {
+                let value = windows1252High[Int(byte - 0x80)]
+                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            } else {
+                scalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return String(scalars)
+    }
+
+    /// 0x80...0x9F in Windows-1252; undefined positions map to themselves (C1 controls).
+    private static let windows1252High: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+}
