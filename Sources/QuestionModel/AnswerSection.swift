@@ -23,14 +23,17 @@ enum AnswerSection {
                       parts: parts)
     }
 
+    private static let op = Array("op ".utf8)
+    private static let nr = Array("nr".utf8)
+
     /// `op vraag nr. 123 van 26 januari 2024`, `op de vraag van 4 januari 2017`.
     static func reference(_ bytes: [UInt8], line: TextRange) -> AnswerReference? {
         let core = Bytes.trimmed(bytes, line)
-        guard Bytes.hasPrefix(bytes, at: core.start, Array("op ".utf8)) else { return nil }
+        guard Bytes.hasPrefix(bytes, at: core.start, op) else { return nil }
         var number: Located<Int>?
         var i = core.start
         while i < core.end, number == nil {
-            if Bytes.hasPrefix(bytes, at: i, Array("nr".utf8)), i == 0 || !Bytes.isWordByte(bytes[i - 1]) {
+            if Bytes.hasPrefix(bytes, at: i, nr), i == 0 || !Bytes.isWordByte(bytes[i - 1]) {
                 var p = i + 2
                 if p < core.end, bytes[p] == UInt8(ascii: ".") { p += 1 }
                 while p < core.end, Bytes.isHorizontalSpace(bytes[p]) { p += 1 }

@@ -20,9 +20,9 @@ public enum DocumentKind: String, Sendable, Equatable, CaseIterable {
         let bytes = lines.bytes
         let first = lines[0]
         let firstStart = first.start + (Bytes.hasPrefix(bytes, at: first.start, byteOrderMark) ? 3 : 0)
-        if Bytes.hasPrefix(bytes, at: firstStart, Array("title:".utf8)) { return .headerExport }
+        if Bytes.hasPrefix(bytes, at: firstStart, titleKey) { return .headerExport }
         for line in 0..<min(lines.count, 14)
-        where Bytes.equalsTrimmed(bytes, lines[line], Array("SCHRIFTELIJKE VRAAG".utf8)) {
+        where Bytes.equalsTrimmed(bytes, lines[line], schriftelijkeVraag) {
             return .headerExport
         }
         if firstStart + 1 < first.end, bytes[firstStart] == Bytes.space,
@@ -33,4 +33,6 @@ public enum DocumentKind: String, Sendable, Equatable, CaseIterable {
     }
 
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    private static let titleKey = Array("title:".utf8)
+    private static let schriftelijkeVraag = Array("SCHRIFTELIJKE VRAAG".utf8)
 }

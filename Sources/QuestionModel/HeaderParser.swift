@@ -7,6 +7,8 @@ struct HeaderParser {
     var issues: [ParseIssue] = []
     /// The first line after the header.
     var nextLine = 0
+    /// Keys already read: a set, so a text of a million header lines stays linear.
+    private var seenKeys: Set<HeaderKey> = []
 
     init(lines: Lines) {
         self.lines = lines
@@ -60,13 +62,12 @@ struct HeaderParser {
         finishRange()
     }
 
-    private func startsWithWord(_ core: TextRange, _ pattern: String) -> Bool {
-        let utf8 = Array(pattern.utf8)
-        var k = 0
-        while k < utf8.count {
-            guard core.start + k < core.end, bytes[core.start + k] == utf8[k] else { return false }
-            k += 1
-        }
+    /// Case-sensitive: the export writes `nr.`, `van`, `aan` in lower case.
+    private func startsWithWord(_ core: TextRange, _ pattern: StaticString) -> Bool {
+        let count = pattern.utf8CodeUnitCount
+        guard core.start + count <= core.end else { return false }
+        let utf8 = pattern.utf8Start
+        for k in 0..<count where bytes[core.start + k] != utf8[k] { return false }
         return true
     }
 
@@ -93,7 +94,7 @@ struct HeaderParser {
         var officeLines = 0
         while line < lines.count, officeLines < 3 {
             let core = lines.trimmed(line)
-            guard isUpperCaseLine(core), !isTitleLine(core) else { break }
+            guard isUpperCaseLine(core), !isTitleLine(core), !HeaderParser.isSectionMarker(bytes, core) else { break }
             if officeStart == nil {
                 officeStart = core.start
                 officeLineStart = core.start
@@ -113,6 +114,12 @@ struct HeaderParser {
             }
         }
         return line
+    }
+
+    private static let sectionMarkers = ["ANTWOORD", "BIJLAGE", "BIJLAGEN"].map { Array($0.utf8) }
+
+    static func isSectionMarker(_ bytes: [UInt8], _ range: TextRange) -> Bool {
+        sectionMarkers.contains { Bytes.equalsTrimmed(bytes, range, $0) }
     }
 
     static func namesOffice(_ value: String) -> Bool {
@@ -184,7 +191,7 @@ struct HeaderParser {
         let value = Bytes.string(bytes, valueRange)
         let headerLine = HeaderLine(key: key, keyRange: TextRange(start: core.start, end: keyEnd),
                                     valueRange: valueRange, lineRange: core, value: value)
-        if metadata.lines.contains(where: { $0.key == key }) {
+        guard seenKeys.insert(key).inserted else {
             issues.append(ParseIssue(.duplicateHeaderKey(key), range: core))
             metadata.lines.append(headerLine)
             return

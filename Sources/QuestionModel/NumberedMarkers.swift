@@ -15,9 +15,10 @@ struct LetterMarker {
 
 /// Finds `1.` `2.` markers. A marker at the start of a line (after indentation) may
 /// carry any number of one to three digits and is taken as written. Corpus text also
-/// runs questions together (`...hoe?2. Zou er`): with `allowsInline`, a marker inside a
-/// line counts only when it follows a sentence end and is the next number expected,
-/// which keeps `artikel 3. De` and `15.000` out.
+/// runs questions together (`...hoe?2. Zou er`, `vragen:1. het aantal`): with
+/// `allowsInline`, a marker inside a line counts only when it is the next number
+/// expected and follows `?` `:` `;`, or follows `.` `!` `)` and opens a sentence or a
+/// sub-item. That keeps `artikel 3. de`, `fase 1. De` and `15.000` out.
 enum NumberedMarkers {
     static func find(in lines: Lines, range: TextRange, allowsInline: Bool) -> [NumberedMarker] {
         let bytes = lines.bytes

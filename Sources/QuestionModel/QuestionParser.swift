@@ -14,6 +14,7 @@ struct QuestionParser {
     private static let antwoord = Array("ANTWOORD".utf8)
     private static let bijlage = Array("BIJLAGE".utf8)
     private static let bijlagen = Array("BIJLAGEN".utf8)
+    private static let van = Array("van ".utf8)
 
     func parse(as requestedKind: DocumentKind?) -> Question {
         let kind = requestedKind ?? DocumentKind.detect(lines)
@@ -38,8 +39,10 @@ struct QuestionParser {
         var line = header.nextLine
         while line < lines.count, lines.isBlank(line) { line += 1 }
         guard line < lines.count else { return }
-        question.title = Title.make(bytes, lines[line])
-        let bodyStartLine = line + 1
+        // A record cut short after its header has no title line.
+        let isSectionMarker = HeaderParser.isSectionMarker(bytes, lines[line])
+        if !isSectionMarker { question.title = Title.make(bytes, lines[line]) }
+        let bodyStartLine = isSectionMarker ? line : line + 1
 
         let answerLine = firstLine(from: bodyStartLine, equalTo: QuestionParser.antwoord)
         let annexLine = firstAnnexLine(from: answerLine ?? bodyStartLine)
@@ -65,7 +68,7 @@ struct QuestionParser {
             }
             if bodyLine < lines.count {
                 let core = lines.trimmed(bodyLine)
-                if Bytes.hasPrefix(bytes, at: core.start, Array("van ".utf8)) {
+                if Bytes.hasPrefix(bytes, at: core.start, QuestionParser.van) {
                     let nameRange = Bytes.trimmed(bytes, TextRange(start: core.start + 4, end: core.end))
                     addressee = PersonName(raw: Bytes.string(bytes, nameRange), range: nameRange)
                     bodyLine += 1

@@ -68,6 +68,13 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(answer.parts[1].text, "De treinbestuurder moet de panne verhelpen. In 2016.")
     }
 
+    func testRecordCutShortAfterItsHeader() {
+        let text = "title: X\nSCHRIFTELIJKE VRAAG\nvan A B\naan C D\nANTWOORD\nop de vraag van 4 januari 2017\nJa.\n"
+        let question = Question.parse(text)
+        XCTAssertNil(question.title)
+        XCTAssertEqual(question.answer?.body?.text, "Ja.")
+    }
+
     func testRandomBytes() {
         var generator = SplitMix64(seed: 0x5EED)
         let fragments = ["1. ", "2.", "a) ", "b)", "?", "\n", "\r\n", "\r", " ", "  -  ", " - ", "nr. ", "van ", "12",
@@ -121,6 +128,15 @@ final class RobustnessTests: XCTestCase {
 
         let subItems = "1. Vraag:\n" + String(repeating: "a)\n", count: 200_000)
         XCTAssertEqual(Question.parse(subItems).numberedQuestions.first?.subItems.count, 200_000)
+    }
+
+    func testHundredsOfThousandsOfHeaderLines() {
+        let export = "SCHRIFTELIJKE VRAAG\n" + String(repeating: "van X\n", count: 300_000) + "aan Y\nTitel  -  Spec\n"
+        let question = Question.parse(export)
+        XCTAssertEqual(question.metadata.lines.count, 300_002)
+        XCTAssertEqual(question.title?.text, "Titel  -  Spec")
+        let draft = String(repeating: "aan: X\n", count: 300_000) + "\nTitel - Spec\n"
+        XCTAssertEqual(Question.parse(draft).issues.count, 299_999)
     }
 
     func testTenMegabytesOfSeeds() throws {
