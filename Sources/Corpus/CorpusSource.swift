@@ -35,5 +35,10 @@ public struct LoadProgress: Sendable, Equatable {
     public let filesDone: Int
     public let filesTotal: Int
 
+    public init(filesDone: Int, filesTotal: Int) {
+        self.filesDone = filesDone
+        self.filesTotal = filesTotal
+    }
+
     public var percentage: Int { filesTotal == 0 ? 100 : filesDone * 100 / filesTotal }
 }

@@ -41,7 +41,7 @@ enum RecordBuilder {
             answerExcerpt: answerText.map { excerpt($0, length: excerptLength) },
             citedQuestions: Array(Set(cited)).sorted(),
             questionWordCount: wordCount)
-        let bag = TermBag(title: title, body: [introduction] + questionTexts + [answerText ?? ""])
+        let bag = TermBag(title: title, question: [introduction] + questionTexts, answer: answerText)
         return (record, ExtractedText(terms: bag, abbreviations: AbbreviationFinder.definitions(in: text)))
     }
 

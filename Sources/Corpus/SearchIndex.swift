@@ -1,24 +1,30 @@
 import Foundation
 
-/// An inverted index with BM25 ranking over records' titles, questions and answers.
+/// An inverted index with BM25F ranking over records' titles, questions and answers.
+///
+/// Each field has its own weight and its own length normalization (BM25F), so a
+/// long answer does not drown the question it answers. The per-posting field
+/// frequencies are folded into one pseudo-frequency when the index is built, which
+/// keeps queries to one multiply-add per posting.
 ///
 /// Postings are stored flat (one array for all terms, sliced by `postingStarts`) so
 /// that a 100,000-record corpus takes little memory and a query touches only
 /// contiguous memory.
 public struct SearchIndex: Sendable {
-    /// BM25 parameters: the usual defaults.
     static let k1: Float = 1.2
     static let b: Float = 0.75
+    /// Field weights: the title says most about a question, the answer least (its
+    /// wording differs per minister even when the question is the same).
+    static let fieldWeights: [Float] = [3, 2, 1]
 
     var termIDs: [String: Int32]
     /// Postings of term `t` are `postingDocuments[postingStarts[t]..<postingStarts[t + 1]]`.
     var postingStarts: [Int32]
     var postingDocuments: [Int32]
-    var postingFrequencies: [UInt16]
-    /// Per document: `k1 * (1 - b + b * length / averageLength)`, precomputed.
-    var lengthNorms: [Float]
+    /// BM25F pseudo-frequency of the term in the document, already length-normalized.
+    var postingWeights: [Float]
+    var documentCount: Int
 
-    public var documentCount: Int { lengthNorms.count }
     public var termCount: Int { termIDs.count }
 
     public struct Hit: Sendable, Equatable {
@@ -48,15 +54,15 @@ public struct SearchIndex: Sendable {
             let documentFrequency = Float(end - start)
             let idf = logf(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5))
             // A word repeated in the query counts more, but with diminishing returns.
-            let weight = idf * (1 + logf(Float(queryCount)))
+            let weight = idf * (1 + logf(Float(queryCount))) * (Self.k1 + 1)
             postingDocuments.withUnsafeBufferPointer { documents in
-                postingFrequencies.withUnsafeBufferPointer { frequencies in
-                    lengthNorms.withUnsafeBufferPointer { norms in
+                postingWeights.withUnsafeBufferPointer { weights in
+                    scores.withUnsafeMutableBufferPointer { scores in
                         for p in start..<end {
                             let document = Int(documents[p])
-                            let tf = Float(frequencies[p])
+                            let tf = weights[p]
                             if scores[document] == 0 { touched.append(Int32(document)) }
-                            scores[document] += weight * tf * (Self.k1 + 1) / (tf + norms[document])
+                            scores[document] += weight * tf / (tf + Self.k1)
                         }
                     }
                 }
@@ -70,8 +76,8 @@ public struct SearchIndex: Sendable {
     }
 }
 
-/// Keeps the `limit` highest scores seen; O(log limit) per insert would not pay off
-/// for limit 10, so it is a sorted insertion into a small array.
+/// Keeps the `limit` highest scores seen; a sorted insertion into a small array,
+/// which for limit 10 beats a heap.
 struct TopK {
     let limit: Int
     private(set) var sorted: [(document: Int, score: Float)] = []
@@ -91,19 +97,20 @@ struct TopK {
     }
 }
 
-/// Builds a `SearchIndex` one document at a time.
+/// Builds a `SearchIndex` one document at a time. Field frequencies are kept raw
+/// until `build()`, when the average field lengths are known.
 struct SearchIndexBuilder {
     private var termIDs: [String: Int32] = [:]
     private var documents: [[Int32]] = []
-    private var frequencies: [[UInt16]] = []
-    private var lengths: [Int32] = []
+    private var fieldCounts: [[FieldCounts]] = []
+    private var fieldLengths: [FieldCounts] = []
 
-    var documentCount: Int { lengths.count }
+    var documentCount: Int { fieldLengths.count }
 
     /// Adds the next document (its id is the number of documents added before it).
     mutating func add(_ bag: TermBag) {
-        let document = Int32(lengths.count)
-        for (term, count) in bag.counts {
+        let document = Int32(fieldLengths.count)
+        for (term, counts) in bag.counts {
             let id: Int32
             if let existing = termIDs[term] {
                 id = existing
@@ -111,50 +118,92 @@ struct SearchIndexBuilder {
                 id = Int32(termIDs.count)
                 termIDs[term] = id
                 documents.append([])
-                frequencies.append([])
+                fieldCounts.append([])
             }
             documents[Int(id)].append(document)
-            frequencies[Int(id)].append(UInt16(min(count, Int(UInt16.max))))
+            fieldCounts[Int(id)].append(counts)
         }
-        lengths.append(Int32(bag.length))
+        fieldLengths.append(bag.lengths)
     }
 
     consuming func build() -> SearchIndex {
+        var averages: [Float] = [0, 0, 0]
+        for lengths in fieldLengths {
+            for field in 0..<3 { averages[field] += Float(lengths[field]) }
+        }
+        let count = Float(max(1, fieldLengths.count))
+        averages = averages.map { max(1, $0 / count) }
+        // Per document and field: weight / (1 - b + b * length / average).
+        let factors: [(Float, Float, Float)] = fieldLengths.map { lengths in
+            func factor(_ field: Int) -> Float {
+                SearchIndex.fieldWeights[field]
+                    / (1 - SearchIndex.b + SearchIndex.b * Float(lengths[field]) / averages[field])
+            }
+            return (factor(0), factor(1), factor(2))
+        }
+
         var starts: [Int32] = [0]
         starts.reserveCapacity(documents.count + 1)
         let total = documents.reduce(0) { $0 + $1.count }
         var flatDocuments: [Int32] = []
-        var flatFrequencies: [UInt16] = []
+        var flatWeights: [Float] = []
         flatDocuments.reserveCapacity(total)
-        flatFrequencies.reserveCapacity(total)
+        flatWeights.reserveCapacity(total)
         for term in documents.indices {
-            flatDocuments += documents[term]
-            flatFrequencies += frequencies[term]
+            for (document, counts) in zip(documents[term], fieldCounts[term]) {
+                let factor = factors[Int(document)]
+                flatDocuments.append(document)
+                flatWeights.append(Float(counts[0]) * factor.0 + Float(counts[1]) * factor.1 + Float(counts[2]) * factor.2)
+            }
             starts.append(Int32(flatDocuments.count))
             documents[term] = []
-            frequencies[term] = []
+            fieldCounts[term] = []
         }
-        let average = lengths.isEmpty ? 1 : max(1, Float(lengths.reduce(0) { $0 + Int($1) }) / Float(lengths.count))
-        let norms = lengths.map { SearchIndex.k1 * (1 - SearchIndex.b + SearchIndex.b * Float($0) / average) }
         return SearchIndex(termIDs: termIDs, postingStarts: starts, postingDocuments: flatDocuments,
-                           postingFrequencies: flatFrequencies, lengthNorms: norms)
+                           postingWeights: flatWeights, documentCount: fieldLengths.count)
     }
 }
 
-/// The terms of one document with their counts, and its length in terms.
-struct TermBag: Sendable {
-    var counts: [(String, Int)]
-    var length: Int
+/// Term counts per field (title, question, answer).
+struct FieldCounts: Sendable {
+    var title: UInt16 = 0
+    var question: UInt16 = 0
+    var answer: UInt16 = 0
 
-    /// Title terms count twice: a title says what the question is about.
-    init(title: String, body: [String]) {
-        var counts: [String: Int] = [:]
-        var length = 0
-        Tokenizer.forEachTerm(in: title) { counts[$0, default: 0] += 2; length += 2 }
-        for text in body {
-            Tokenizer.forEachTerm(in: text) { counts[$0, default: 0] += 1; length += 1 }
+    subscript(field: Int) -> Int {
+        switch field {
+        case 0: return Int(title)
+        case 1: return Int(question)
+        default: return Int(answer)
+        }
+    }
+}
+
+/// The terms of one document with their counts per field, and the field lengths.
+struct TermBag: Sendable {
+    var counts: [(String, FieldCounts)]
+    var lengths: FieldCounts
+
+    init(title: String, question: [String], answer: String?) {
+        var counts: [String: FieldCounts] = [:]
+        var lengths = FieldCounts()
+        Tokenizer.forEachTerm(in: title) { term in
+            counts[term, default: FieldCounts()].title &+= 1
+            lengths.title &+= 1
+        }
+        for text in question {
+            Tokenizer.forEachTerm(in: text) { term in
+                counts[term, default: FieldCounts()].question &+= 1
+                lengths.question &+= 1
+            }
+        }
+        if let answer {
+            Tokenizer.forEachTerm(in: answer) { term in
+                counts[term, default: FieldCounts()].answer &+= 1
+                lengths.answer &+= 1
+            }
         }
         self.counts = counts.sorted { $0.key < $1.key }
-        self.length = length
+        self.lengths = lengths
     }
 }

@@ -1,0 +1,73 @@
+import Corpus
+import Foundation
+import XCTest
+
+/// Bad files never stop a load: each is skipped or decoded with a warning naming it.
+final class LoaderTests: XCTestCase {
+    func testLatin1FileLoadsAsWindows1252WithAWarning() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // "officiële" and "€" in Windows-1252, which is not valid UTF-8.
+        var bytes = Array(" Onderwerp  -  Officiële cijfers\n\nKost het meer dan 5 ".utf8)
+        bytes = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+        bytes += [0x80] + Array(" miljoen?\n Ja.\n".utf8)
+        let file = folder.appendingPathComponent("latin1.txt")
+        try Data(bytes).write(to: file)
+
+        let corpus = CorpusLoader().load([.folder(path: folder.path)])
+        XCTAssertEqual(corpus.count, 1)
+        XCTAssertEqual(corpus.records.first?.title, "Onderwerp - Officiële cijfers")
+        XCTAssertEqual(corpus.warnings.map(\.kind), [.notUTF8])
+        XCTAssertEqual(corpus.warnings.first?.path, file.path)
+        XCTAssertEqual(corpus.search("officiele").first?.record.title, "Onderwerp - Officiële cijfers")
+        XCTAssertTrue(corpus.records.first?.questions.isEmpty ?? false)
+    }
+
+    func testBinaryAndOversizedFilesAreSkippedAndNamed() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]).write(to: folder.appendingPathComponent("image.txt"))
+        try Data(repeating: 0x41, count: 6_000).write(to: folder.appendingPathComponent("huge.txt"))
+        let nested = folder.appendingPathComponent("a/b")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixtures.seeds.appendingPathComponent("002_e03af9a1a96cd0dc.txt"),
+                                         to: nested.appendingPathComponent("002.txt"))
+        try Data("ignored".utf8).write(to: folder.appendingPathComponent("notes.pdf"))
+
+        var loader = CorpusLoader()
+        loader.maximumFileSize = 5_000
+        let corpus = loader.load([.folder(path: folder.path)])
+        XCTAssertEqual(corpus.records.map(\.title), ["Inburgeringstrajecten - Stand van zaken"], "found recursively")
+        XCTAssertEqual(Set(corpus.warnings.map(\.kind)), [.binary, .tooLarge])
+        XCTAssertTrue(corpus.warnings.contains { $0.path.hasSuffix("image.txt") })
+        XCTAssertTrue(corpus.warnings.contains { $0.path.hasSuffix("huge.txt") })
+    }
+
+    func testMissingFolderIsAWarning() {
+        let corpus = CorpusLoader().load([.folder(path: "/nonexistent/vraagbaak")])
+        XCTAssertEqual(corpus.count, 0)
+        XCTAssertEqual(corpus.warnings.map(\.kind), [.missingFolder])
+    }
+
+    func testSymbolicLinksAreNotFollowed() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let outside = try Fixtures.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        try FileManager.default.copyItem(at: Fixtures.seeds.appendingPathComponent("000_0baf78453092f8a6.txt"),
+                                         to: outside.appendingPathComponent("000.txt"))
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("link"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("file.txt"),
+                                                   withDestinationURL: outside.appendingPathComponent("000.txt"))
+        XCTAssertEqual(CorpusLoader().load([.folder(path: folder.path)]).count, 0)
+    }
+
+    func testProgressIsReported() {
+        var reports: [LoadProgress] = []
+        _ = CorpusLoader().load([.embeddedSeeds]) { reports.append($0) }
+        XCTAssertEqual(reports.first, LoadProgress(filesDone: 0, filesTotal: 5))
+        XCTAssertEqual(reports.last, LoadProgress(filesDone: 5, filesTotal: 5))
+    }
+}
