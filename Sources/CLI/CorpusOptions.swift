@@ -1,5 +1,6 @@
 import Corpus
 import Foundation
+import Server
 
 /// The corpus a command works on: `--corpus DIR` folders, or the embedded seeds
 /// when none is given.
@@ -12,7 +13,8 @@ struct CorpusOptions {
 
     func load(label: String = "Indexing") -> Corpus {
         let bar = ProgressBar(label: label)
-        let corpus = CorpusLoader().load(sources) { progress in
+        let cache = IndexCache(folder: IndexCache.defaultFolder(), applicationVersion: VraagbaakVersion.current)
+        let (corpus, _) = CorpusLoader().open(sources, cache: cache) { progress in
             bar.update(done: progress.filesDone, total: progress.filesTotal)
         }
         bar.finish()

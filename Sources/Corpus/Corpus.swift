@@ -21,6 +21,41 @@ public struct Corpus: Sendable {
 
     public static let empty = CorpusBuilder().build()
 
+    /// Builds the lookup maps, which are cheap to derive and so are never cached.
+    init(records: [Record], warnings: [LoadWarning], manifest: [CorpusFiles.Entry], searchIndex: SearchIndex,
+         abbreviations: [Abbreviation]) {
+        var byReference: [QuestionReference: [Int32]] = [:]
+        var byNumber: [Int: [Int32]] = [:]
+        var byAuthor: [String: [Int32]] = [:]
+        var byMinister: [String: [Int32]] = [:]
+        var byTheme: [String: [Int32]] = [:]
+        var citedBy: [QuestionReference: [Int32]] = [:]
+        for (offset, record) in records.enumerated() {
+            let index = Int32(offset)
+            if let number = record.number {
+                byNumber[number, default: []].append(index)
+                if let date = record.date { byReference[QuestionReference(number: number, date: date), default: []].append(index) }
+            }
+            if let author = record.author { byAuthor[Corpus.key(author), default: []].append(index) }
+            if let minister = record.minister { byMinister[Corpus.key(minister), default: []].append(index) }
+            if let theme = record.theme { byTheme[Corpus.key(theme), default: []].append(index) }
+            for cited in record.citedQuestions { citedBy[cited, default: []].append(index) }
+        }
+        self.records = records
+        self.warnings = warnings
+        self.manifest = manifest
+        self.searchIndex = searchIndex
+        self.byReference = byReference
+        self.byNumber = byNumber
+        self.byAuthor = byAuthor
+        self.byMinister = byMinister
+        self.byTheme = byTheme
+        self.citedBy = citedBy
+        self.abbreviations = abbreviations
+        self.abbreviationsByShortForm = Dictionary(
+            abbreviations.enumerated().map { ($1.shortForm, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public var count: Int { records.count }
 
     // MARK: Lookups
@@ -103,28 +138,7 @@ public struct CorpusBuilder {
     }
 
     public consuming func build() -> Corpus {
-        var byReference: [QuestionReference: [Int32]] = [:]
-        var byNumber: [Int: [Int32]] = [:]
-        var byAuthor: [String: [Int32]] = [:]
-        var byMinister: [String: [Int32]] = [:]
-        var byTheme: [String: [Int32]] = [:]
-        var citedBy: [QuestionReference: [Int32]] = [:]
-        for (offset, record) in records.enumerated() {
-            let index = Int32(offset)
-            if let number = record.number {
-                byNumber[number, default: []].append(index)
-                if let date = record.date { byReference[QuestionReference(number: number, date: date), default: []].append(index) }
-            }
-            if let author = record.author { byAuthor[Corpus.key(author), default: []].append(index) }
-            if let minister = record.minister { byMinister[Corpus.key(minister), default: []].append(index) }
-            if let theme = record.theme { byTheme[Corpus.key(theme), default: []].append(index) }
-            for cited in record.citedQuestions { citedBy[cited, default: []].append(index) }
-        }
-        let found = abbreviations.result()
-        return Corpus(
-            records: records, warnings: warnings, manifest: manifest, searchIndex: search.build(),
-            byReference: byReference, byNumber: byNumber, byAuthor: byAuthor, byMinister: byMinister,
-            byTheme: byTheme, citedBy: citedBy, abbreviations: found,
-            abbreviationsByShortForm: Dictionary(found.enumerated().map { ($1.shortForm, $0) }, uniquingKeysWith: { a, _ in a }))
+        Corpus(records: records, warnings: warnings, manifest: manifest, searchIndex: search.build(),
+               abbreviations: abbreviations.result())
     }
 }

@@ -15,6 +15,36 @@ public struct CorpusLoader: Sendable {
 
     public func load(_ sources: [CorpusSource], progress: (LoadProgress) -> Void = { _ in }) -> Corpus {
         var warnings: [LoadWarning] = []
+        let inputs = Self.inputs(sources, warnings: &warnings)
+        return load(inputs, warnings: warnings, progress: progress)
+    }
+
+    /// Like `load`, but reuses the index cache when it is still valid for the files
+    /// found now, and writes a new cache after a rebuild. A cache that cannot be
+    /// written is not an error: the corpus is still returned.
+    public func open(_ sources: [CorpusSource], cache: IndexCache?,
+                     progress: (LoadProgress) -> Void = { _ in }) -> (corpus: Corpus, cache: IndexCache.Outcome?) {
+        var warnings: [LoadWarning] = []
+        let inputs = Self.inputs(sources, warnings: &warnings)
+        let manifest = inputs.compactMap { input -> CorpusFiles.Entry? in
+            if case .file(let entry) = input { return entry }
+            return nil
+        }
+        // The embedded seeds alone are faster to parse than to read from a cache.
+        guard let cache, !manifest.isEmpty else {
+            return (load(inputs, warnings: warnings, progress: progress), nil)
+        }
+        let (cached, outcome) = cache.load(sources, manifest: manifest)
+        if let cached {
+            progress(LoadProgress(filesDone: inputs.count, filesTotal: inputs.count))
+            return (cached, outcome)
+        }
+        let corpus = load(inputs, warnings: warnings, progress: progress)
+        try? cache.save(corpus, for: sources)
+        return (corpus, outcome)
+    }
+
+    static func inputs(_ sources: [CorpusSource], warnings: inout [LoadWarning]) -> [Input] {
         var inputs: [Input] = []
         for source in sources {
             switch source {
@@ -24,7 +54,7 @@ public struct CorpusLoader: Sendable {
                 inputs += CorpusFiles.list(path, warnings: &warnings).map(Input.file)
             }
         }
-        return load(inputs, warnings: warnings, progress: progress)
+        return inputs
     }
 
     enum Input: Sendable {

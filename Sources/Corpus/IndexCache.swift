@@ -1,0 +1,248 @@
+import Foundation
+import QuestionModel
+
+/// A versioned, checksummed cache of a built corpus, one file per set of sources,
+/// so that a large corpus reopens in a fraction of the time a rebuild takes.
+///
+/// The cache is used only when its format and Vraagbaak version match, its
+/// checksum is right, and the files it was built from are exactly the files there
+/// now (same paths, sizes and modification times). Otherwise it is rebuilt.
+public struct IndexCache: Sendable {
+    public let folder: URL
+    let applicationVersion: String
+
+    static let magic = Array("VRAAGBAAK-INDEX\n".utf8)
+    static let formatVersion = 1
+
+    public init(folder: URL, applicationVersion: String) {
+        self.folder = folder
+        self.applicationVersion = applicationVersion
+    }
+
+    /// `$VRAAGBAAK_CACHE_DIR`, else `$XDG_CACHE_HOME/vraagbaak`, else `~/.cache/vraagbaak`.
+    public static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let explicit = environment["VRAAGBAAK_CACHE_DIR"], !explicit.isEmpty {
+            return URL(fileURLWithPath: explicit)
+        }
+        if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("vraagbaak")
+        }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/vraagbaak")
+    }
+
+    /// The cache file for a set of sources.
+    public func fileURL(for sources: [CorpusSource]) -> URL {
+        let key = sources.map(\.description).sorted().joined(separator: "\n")
+        let hash = Array(key.utf8).withUnsafeBytes { checksum($0) }
+        return folder.appendingPathComponent("index-\(String(hash, radix: 16)).bin")
+    }
+
+    public enum Outcome: Equatable, Sendable {
+        case hit
+        case missing
+        case stale(String)
+        case corrupt
+    }
+
+    /// The cached corpus for `sources` if it is still valid for `manifest`.
+    public func load(_ sources: [CorpusSource], manifest: [CorpusFiles.Entry]) -> (Corpus?, Outcome) {
+        guard let data = FileManager.default.contents(atPath: fileURL(for: sources).path) else { return (nil, .missing) }
+        let bytes = Array(data)
+        do {
+            var reader = BinaryReader(bytes)
+            for byte in Self.magic where try reader.readUInt64() != UInt64(byte) { throw BinaryReader.Corrupt() }
+            guard try reader.readInt() == Self.formatVersion else { return (nil, .stale("cache format changed")) }
+            guard try reader.readString() == applicationVersion else { return (nil, .stale("Vraagbaak version changed")) }
+            let expected = try reader.readUInt64()
+            let payloadStart = reader.offset
+            let actual = bytes.withUnsafeBytes { checksum(UnsafeRawBufferPointer(rebasing: $0[payloadStart...])) }
+            guard actual == expected else { return (nil, .corrupt) }
+            let cachedManifest = try Self.readManifest(&reader)
+            guard cachedManifest == manifest else { return (nil, .stale("corpus files changed")) }
+            let corpus = try Self.readCorpus(&reader, manifest: cachedManifest)
+            guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
+            return (corpus, .hit)
+        } catch {
+            return (nil, .corrupt)
+        }
+    }
+
+    /// Writes the cache atomically (a temporary file renamed into place), so a crash
+    /// mid-write never leaves a half file that looks valid.
+    public func save(_ corpus: Corpus, for sources: [CorpusSource]) throws {
+        var payload = BinaryWriter()
+        Self.writeManifest(corpus.manifest, to: &payload)
+        Self.writeCorpus(corpus, to: &payload)
+        var header = BinaryWriter()
+        for byte in Self.magic { header.write(UInt64(byte)) }
+        header.write(Self.formatVersion)
+        header.write(applicationVersion)
+        header.write(payload.bytes.withUnsafeBytes { checksum($0) })
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = fileURL(for: sources)
+        let temporary = url.appendingPathExtension("tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        var data = Data(header.bytes)
+        data.append(contentsOf: payload.bytes)
+        try data.write(to: temporary)
+        _ = try? FileManager.default.removeItem(at: url)
+        try FileManager.default.moveItem(at: temporary, to: url)
+    }
+
+    // MARK: - Encoding
+
+    private static func writeManifest(_ manifest: [CorpusFiles.Entry], to writer: inout BinaryWriter) {
+        writer.write(manifest.count)
+        for entry in manifest {
+            writer.write(entry.path)
+            writer.write(entry.size)
+            writer.write(Int(entry.modified))
+        }
+    }
+
+    private static func readManifest(_ reader: inout BinaryReader) throws -> [CorpusFiles.Entry] {
+        let count = try reader.readCount()
+        var manifest: [CorpusFiles.Entry] = []
+        manifest.reserveCapacity(count)
+        for _ in 0..<count {
+            manifest.append(CorpusFiles.Entry(path: try reader.readString(), size: try reader.readInt(),
+                                              modified: Int64(try reader.readInt())))
+        }
+        return manifest
+    }
+
+    private static func writeCorpus(_ corpus: Corpus, to writer: inout BinaryWriter) {
+        writer.write(corpus.records.count)
+        for record in corpus.records { write(record, to: &writer) }
+        writer.write(corpus.warnings.count)
+        for warning in corpus.warnings {
+            writer.write(warning.path)
+            writer.write(warning.kind.rawValue)
+            writer.write(warning.message)
+        }
+        let index = corpus.searchIndex
+        let terms = index.termIDs.sorted { $0.value < $1.value }.map(\.key)
+        writer.write(terms.count)
+        for term in terms { writer.write(term) }
+        writer.writeRaw(index.postingStarts)
+        writer.writeRaw(index.postingDocuments)
+        writer.writeRaw(index.postingWeights)
+        writer.write(index.documentCount)
+        writer.write(corpus.abbreviations.count)
+        for abbreviation in corpus.abbreviations {
+            writer.write(abbreviation.shortForm)
+            writer.write(abbreviation.longForm)
+            writer.write(abbreviation.count)
+        }
+    }
+
+    private static func readCorpus(_ reader: inout BinaryReader, manifest: [CorpusFiles.Entry]) throws -> Corpus {
+        let recordCount = try reader.readCount()
+        var records: [Record] = []
+        records.reserveCapacity(recordCount)
+        for _ in 0..<recordCount { records.append(try readRecord(&reader)) }
+        let warningCount = try reader.readCount()
+        var warnings: [LoadWarning] = []
+        for _ in 0..<warningCount {
+            let path = try reader.readString()
+            guard let kind = LoadWarning.Kind(rawValue: try reader.readString()) else { throw BinaryReader.Corrupt() }
+            warnings.append(LoadWarning(path: path, kind: kind, message: try reader.readString()))
+        }
+        let termCount = try reader.readCount()
+        var termIDs: [String: Int32] = [:]
+        termIDs.reserveCapacity(termCount)
+        for id in 0..<termCount { termIDs[try reader.readString()] = Int32(id) }
+        let starts = try reader.readRaw(Int32.self)
+        let documents = try reader.readRaw(Int32.self)
+        let weights = try reader.readRawFloats()
+        let documentCount = try reader.readInt()
+        // The postings must be consistent, or a query could index out of bounds.
+        guard starts.count == termCount + 1, starts.first == 0, Int(starts.last ?? -1) == documents.count,
+              weights.count == documents.count, documentCount == records.count,
+              zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
+              documents.allSatisfy({ $0 >= 0 && Int($0) < documentCount }) else { throw BinaryReader.Corrupt() }
+        let abbreviationCount = try reader.readCount()
+        var abbreviations: [Abbreviation] = []
+        for _ in 0..<abbreviationCount {
+            abbreviations.append(Abbreviation(shortForm: try reader.readString(), longForm: try reader.readString(),
+                                              count: try reader.readInt()))
+        }
+        let index = SearchIndex(termIDs: termIDs, postingStarts: starts, postingDocuments: documents,
+                                postingWeights: weights, documentCount: documentCount)
+        return Corpus(records: records, warnings: warnings, manifest: manifest, searchIndex: index,
+                      abbreviations: abbreviations)
+    }
+
+    private static func write(_ record: Record, to writer: inout BinaryWriter) {
+        switch record.source {
+        case .file(let path): writer.write(0); writer.write(path)
+        case .embedded(let name): writer.write(1); writer.write(name)
+        }
+        writer.write(record.kind.rawValue)
+        writer.write(record.number)
+        write(record.date, to: &writer)
+        writer.write(record.title)
+        writer.write(record.subject)
+        writer.write(record.author)
+        writer.write(record.minister)
+        writer.write(record.ministerOffice)
+        writer.write(record.theme)
+        writer.write(record.pdfLink)
+        writer.write(record.introductionExcerpt)
+        writer.write(record.questions.count)
+        for question in record.questions { writer.write(question) }
+        writer.write(record.answerExcerpt)
+        writer.write(record.citedQuestions.count)
+        for cited in record.citedQuestions {
+            writer.write(cited.number)
+            write(cited.date, to: &writer)
+        }
+        writer.write(record.questionWordCount)
+    }
+
+    private static func write(_ date: DutchDate?, to writer: inout BinaryWriter) {
+        writer.write(date.map { $0.year * 10_000 + $0.month * 100 + $0.day })
+    }
+
+    private static func readDate(_ reader: inout BinaryReader) throws -> DutchDate? {
+        guard let packed = try reader.readOptionalInt() else { return nil }
+        guard let date = DutchDate(year: packed / 10_000, month: packed / 100 % 100, day: packed % 100) else {
+            throw BinaryReader.Corrupt()
+        }
+        return date
+    }
+
+    private static func readRecord(_ reader: inout BinaryReader) throws -> Record {
+        let source: RecordSource
+        switch try reader.readInt() {
+        case 0: source = .file(path: try reader.readString())
+        case 1: source = .embedded(name: try reader.readString())
+        default: throw BinaryReader.Corrupt()
+        }
+        guard let kind = DocumentKind(rawValue: try reader.readString()) else { throw BinaryReader.Corrupt() }
+        let number = try reader.readOptionalInt()
+        let date = try readDate(&reader)
+        let title = try reader.readString()
+        let subject = try reader.readOptionalString()
+        let author = try reader.readOptionalString()
+        let minister = try reader.readOptionalString()
+        let ministerOffice = try reader.readOptionalString()
+        let theme = try reader.readOptionalString()
+        let pdfLink = try reader.readOptionalString()
+        let introduction = try reader.readString()
+        let questionCount = try reader.readCount()
+        var questions: [String] = []
+        for _ in 0..<questionCount { questions.append(try reader.readString()) }
+        let answer = try reader.readOptionalString()
+        let citedCount = try reader.readCount()
+        var cited: [QuestionReference] = []
+        for _ in 0..<citedCount {
+            let number = try reader.readInt()
+            guard let date = try readDate(&reader) else { throw BinaryReader.Corrupt() }
+            cited.append(QuestionReference(number: number, date: date))
+        }
+        return Record(source: source, kind: kind, number: number, date: date, title: title, subject: subject,
+                      author: author, minister: minister, ministerOffice: ministerOffice, theme: theme,
+                      pdfLink: pdfLink, introductionExcerpt: introduction, questions: questions,
+                      answerExcerpt: answer, citedQuestions: cited, questionWordCount: try reader.readInt())
+    }
+}

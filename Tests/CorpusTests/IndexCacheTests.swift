@@ -1,0 +1,86 @@
+import Corpus
+import Foundation
+import XCTest
+
+/// The index cache: reused when valid, rebuilt when stale or corrupt.
+final class IndexCacheTests: XCTestCase {
+    private var folder: URL!
+    private var corpusFolder: URL!
+    private var cache: IndexCache!
+
+    override func setUpWithError() throws {
+        folder = try Fixtures.temporaryFolder()
+        corpusFolder = folder.appendingPathComponent("corpus")
+        try FileManager.default.copyItem(at: Fixtures.seeds, to: corpusFolder)
+        cache = IndexCache(folder: folder.appendingPathComponent("cache"), applicationVersion: "test")
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private var sources: [CorpusSource] { [.folder(path: corpusFolder.path)] }
+
+    func testSecondOpenComesFromTheCacheAndEqualsTheBuild() {
+        let first = CorpusLoader().open(sources, cache: cache)
+        XCTAssertEqual(first.cache, .missing)
+        let second = CorpusLoader().open(sources, cache: cache)
+        XCTAssertEqual(second.cache, .hit)
+        XCTAssertEqual(second.corpus.records, first.corpus.records)
+        XCTAssertEqual(second.corpus.abbreviations, first.corpus.abbreviations)
+        let query = "gedetineerden introductiefilmpje gevangenis"
+        XCTAssertEqual(second.corpus.search(query).map(\.index), first.corpus.search(query).map(\.index))
+        XCTAssertEqual(second.corpus.search(query).map(\.score), first.corpus.search(query).map(\.score))
+        XCTAssertEqual(second.corpus.records(number: 123).count, 1)
+    }
+
+    func testAChangedFileMakesTheCacheStale() throws {
+        _ = CorpusLoader().open(sources, cache: cache)
+        let file = corpusFolder.appendingPathComponent("000_0baf78453092f8a6.txt")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "Gedetineerden  -  Inburgering", with: "Gevangenen  -  Inburgering")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let reopened = CorpusLoader().open(sources, cache: cache)
+        XCTAssertEqual(reopened.cache, .stale("corpus files changed"))
+        XCTAssertTrue(reopened.corpus.records.contains { $0.title == "Gevangenen - Inburgering" })
+    }
+
+    func testAddedAndRemovedFilesMakeTheCacheStale() throws {
+        _ = CorpusLoader().open(sources, cache: cache)
+        try FileManager.default.removeItem(at: corpusFolder.appendingPathComponent("001_c931f2d9eb512577.txt"))
+        let reopened = CorpusLoader().open(sources, cache: cache)
+        XCTAssertEqual(reopened.cache, .stale("corpus files changed"))
+        XCTAssertEqual(reopened.corpus.count, 4)
+    }
+
+    func testACorruptCacheIsRebuilt() throws {
+        _ = CorpusLoader().open(sources, cache: cache)
+        let url = cache.fileURL(for: sources)
+        var bytes = Array(try Data(contentsOf: url))
+        bytes[bytes.count / 2] ^= 0xFF
+        try Data(bytes).write(to: url)
+        let reopened = CorpusLoader().open(sources, cache: cache)
+        XCTAssertEqual(reopened.cache, .corrupt)
+        XCTAssertEqual(reopened.corpus.count, 5)
+        XCTAssertEqual(CorpusLoader().open(sources, cache: cache).cache, .hit, "rewritten after the rebuild")
+    }
+
+    func testATruncatedCacheIsRebuilt() throws {
+        _ = CorpusLoader().open(sources, cache: cache)
+        let url = cache.fileURL(for: sources)
+        let bytes = try Data(contentsOf: url)
+        try bytes.prefix(bytes.count / 3).write(to: url)
+        XCTAssertEqual(CorpusLoader().open(sources, cache: cache).cache, .corrupt)
+    }
+
+    func testAnotherVersionMakesTheCacheStale() {
+        _ = CorpusLoader().open(sources, cache: cache)
+        let newer = IndexCache(folder: cache.folder, applicationVersion: "newer")
+        XCTAssertEqual(CorpusLoader().open(sources, cache: newer).cache, .stale("Vraagbaak version changed"))
+    }
+
+    func testDefaultFolderFollowsTheEnvironment() {
+        XCTAssertEqual(IndexCache.defaultFolder(environment: ["VRAAGBAAK_CACHE_DIR": "/x/y"]).path, "/x/y")
+        XCTAssertEqual(IndexCache.defaultFolder(environment: ["XDG_CACHE_HOME": "/c"]).path, "/c/vraagbaak")
+    }
+}
