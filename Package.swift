@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "CLI", dependencies: ["Server", "JSONRPC", "Corpus", "QuestionModel"]),
         .executableTarget(name: "vraagbaak", dependencies: ["CLI"]),
         .executableTarget(name: "vraagbaak-bench", dependencies: ["QuestionModel", "SourceText"]),
+        .target(name: "SyntheticCorpus"),
+        .executableTarget(name: "vraagbaak-generate", dependencies: ["SyntheticCorpus"]),
 
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
@@ -28,6 +30,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["CLI"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "QuestionModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["JSONRPC"]),
+        .testTarget(name: "SyntheticCorpusTests", dependencies: ["SyntheticCorpus"]),
     ],
     swiftLanguageModes: [.v6]
 )
