@@ -1,3 +1,4 @@
+import Corpus
 import Dispatch
 import Foundation
 import JSONRPC
@@ -26,7 +27,16 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     var lifecycle = Lifecycle.uninitialized
     var session = Session()
     var documents = DocumentStore()
-    private var connection: Connection?
+    /// The connection of the message being handled, kept for messages the server
+    /// sends on its own (progress, diagnostics, requests to the client).
+    var currentConnection: Connection?
+
+    var settingsLayers = SettingsLayers()
+    var settings = Settings()
+    var corpus = Corpus.empty
+    var corpusSources: [CorpusSource] = []
+    var corpusGeneration = 0
+    var corpusWatcher: CorpusWatcher?
 
     private var requestHandlers: [String: RequestHandler] = [:]
     private var notificationHandlers: [String: NotificationHandler] = [:]
@@ -42,6 +52,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         registerLifecycle()
         registerTextSynchronization()
         registerDocumentFeatures()
+        registerWorkspace()
     }
 
     // MARK: - Registration
@@ -93,7 +104,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     }
 
     private func handle(_ message: IncomingMessage, connection: Connection) {
-        self.connection = connection
+        currentConnection = connection
         switch message.kind {
         case .request(let id, let method):
             let result = respond(to: message, method: method, id: id)
@@ -168,11 +179,11 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
 
     func logToClient(_ type: MessageType, _ text: String) {
         trace?.log("log(\(type)): \(text)")
-        connection?.sendNotification("window/logMessage", LogMessageParams(type: type, message: text))
+        currentConnection?.sendNotification("window/logMessage", LogMessageParams(type: type, message: text))
     }
 
     func sendNotification<Params: Encodable>(_ method: String, _ params: Params) {
-        connection?.sendNotification(method, params)
+        currentConnection?.sendNotification(method, params)
     }
 }
 

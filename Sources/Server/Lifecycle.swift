@@ -7,7 +7,6 @@ extension LanguageServer {
         onRequest("initialize", InitializeParams.self) { [unowned self] params in
             initialize(params)
         }
-        onNotification("initialized", JSONValue?.self) { _ in }
         onRequest("shutdown", JSONValue?.self) { [unowned self] _ in
             lifecycle = .shutDown
             return JSONValue.null
@@ -19,6 +18,7 @@ extension LanguageServer {
         session.columnUnit = Session.negotiateColumnUnit(params.capabilities.general?.positionEncodings)
         session.clientName = params.clientInfo.map { "\($0.name) \($0.version ?? "")" } ?? "unknown client"
         session.rootPath = Self.rootPath(params)
+        settingsLayers.initializationOptions = params.initializationOptions
         lifecycle = .running
         trace?.log("initialize from \(session.clientName), positions in \(session.columnUnit.rawValue)")
         return InitializeResult(

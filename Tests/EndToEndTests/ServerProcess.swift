@@ -14,6 +14,13 @@ final class ServerProcess: @unchecked Sendable {
     private var received: [JSONValue] = []   // guarded by `condition`
     private var outputEnded = false          // guarded by `condition`
     private var nextID = 1
+    /// Answers to requests the server sends us (`workspace/configuration`, ...), by
+    /// method; a request without an entry is answered with `null`.
+    var clientResponses: [String: JSONValue] {
+        get { condition.lock(); defer { condition.unlock() }; return responses }
+        set { condition.lock(); responses = newValue; condition.unlock() }
+    }
+    private var responses: [String: JSONValue] = [:]     // guarded by `condition`
 
     /// The binary sits next to the test bundle in SwiftPM's build folder.
     static var binaryURL: URL {
@@ -58,8 +65,12 @@ final class ServerProcess: @unchecked Sendable {
                       let value = try? JSONDecoder().decode(JSONValue.self, from: Data(body)) else { continue }
                 condition.lock()
                 received.append(value)
+                let answer = value["method"].flatMap { $0.stringValue }.map { responses[$0] ?? .null }
                 condition.broadcast()
                 condition.unlock()
+                if let answer, let id = value["id"] {
+                    send(["jsonrpc": "2.0", "id": id, "result": answer])
+                }
             }
         }
         condition.lock()

@@ -1,0 +1,95 @@
+import Corpus
+import Dispatch
+import Foundation
+import JSONRPC
+import LSP
+
+/// Loading the corpus in the background, with progress, and reloading it when
+/// settings or corpus files change. The corpus in use stays available to the
+/// features until its replacement is ready.
+extension LanguageServer {
+    /// (Re)loads the corpus for the current settings. Loads that were overtaken by a
+    /// newer one are dropped when they finish.
+    func reloadCorpus(reason: String) {
+        corpusGeneration += 1
+        let generation = corpusGeneration
+        let sources = settings.corpusSources(root: session.rootPath)
+        let cacheFolder = settings.cacheDirectory.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
+            ?? IndexCache.defaultFolder()
+        let cache = IndexCache(folder: cacheFolder, applicationVersion: VraagbaakVersion.current)
+        trace?.log("loading corpus (\(reason)): \(sources.map(\.description).joined(separator: ", "))")
+
+        let load: @Sendable (ProgressReporter?) -> Void = { [self] reporter in
+            reporter?.begin(title: "Vraagbaak: corpus laden", message: sources.map(\.description).joined(separator: ", "))
+            let started = Date()
+            let (corpus, cacheOutcome) = CorpusLoader().open(sources, cache: cache) { progress in
+                reporter?.report(progress)
+            }
+            let seconds = Date().timeIntervalSince(started)
+            reporter?.end(message: "\(corpus.count) vragen")
+            queue.async { [self] in
+                guard generation == corpusGeneration else { return }
+                install(corpus, sources: sources, seconds: seconds, cacheOutcome: cacheOutcome)
+            }
+        }
+        if session.capabilities.window?.workDoneProgress == true, let connection = currentConnection {
+            let token = JSONValue.string("vraagbaak-corpus-\(generation)")
+            // Progress may be sent only once the client has accepted the token.
+            connection.sendRequest("window/workDoneProgress/create", WorkDoneProgressCreateParams(token: token)) { result in
+                let accepted = (try? result.get()) != nil
+                DispatchQueue.global().async { load(accepted ? ProgressReporter(connection: connection, token: token) : nil) }
+            }
+        } else {
+            DispatchQueue.global().async { load(nil) }
+        }
+    }
+
+    private func install(_ corpus: Corpus, sources: [CorpusSource], seconds: Double, cacheOutcome: IndexCache.Outcome?) {
+        self.corpus = corpus
+        corpusSources = sources
+        let origin = cacheOutcome == .hit ? "from the index cache" : "indexed"
+        trace?.log("corpus ready: \(corpus.count) records \(origin) in \(String(format: "%.2f", seconds)) s")
+        for warning in corpus.warnings.prefix(20) {
+            logToClient(.warning, "Vraagbaak corpus: \(warning)")
+        }
+        if corpus.warnings.count > 20 {
+            logToClient(.warning, "Vraagbaak corpus: \(corpus.warnings.count - 20) more warnings (see the log)")
+        }
+        logToClient(.info, "Vraagbaak: \(corpus.count) vragen in het corpus (\(origin), \(String(format: "%.1f", seconds)) s)")
+        corpusDidChange()
+    }
+
+    /// Features that depend on the corpus (diagnostics) hook in here.
+    func corpusDidChange() {}
+}
+
+/// Sends `$/progress` for one token: begin, reports when the percentage moves, end.
+final class ProgressReporter: @unchecked Sendable {
+    private let connection: Connection
+    private let token: JSONValue
+    private var lastPercentage = -1 // touched only by the one loading thread
+
+    init(connection: Connection, token: JSONValue) {
+        self.connection = connection
+        self.token = token
+    }
+
+    func begin(title: String, message: String) {
+        send(WorkDoneProgress(kind: "begin", title: title, message: message, percentage: 0))
+    }
+
+    func report(_ progress: LoadProgress) {
+        guard progress.percentage != lastPercentage else { return }
+        lastPercentage = progress.percentage
+        send(WorkDoneProgress(kind: "report", message: "\(progress.filesDone)/\(progress.filesTotal) bestanden",
+                              percentage: progress.percentage))
+    }
+
+    func end(message: String) {
+        send(WorkDoneProgress(kind: "end", message: message))
+    }
+
+    private func send(_ value: WorkDoneProgress) {
+        connection.sendNotification("$/progress", ProgressParams(token: token, value: value))
+    }
+}

@@ -1,0 +1,52 @@
+import Corpus
+import Dispatch
+import Foundation
+
+/// Polls corpus folders for added, changed and removed files, for clients that
+/// cannot watch files for us (Neovim 0.7, for one). The interval grows with the
+/// cost of a scan, so a huge corpus is not rescanned back to back.
+final class CorpusWatcher: @unchecked Sendable {
+    private let folders: [String]
+    private let interval: Double
+    private let onChange: @Sendable () -> Void
+    private let timerQueue = DispatchQueue(label: "vraagbaak.corpus-watcher")
+    // Touched only on `timerQueue`.
+    private var snapshot: [CorpusFiles.Entry]?
+    private var isStopped = false
+
+    init(folders: [String], interval: Double, onChange: @escaping @Sendable () -> Void) {
+        self.folders = folders
+        self.interval = interval
+        self.onChange = onChange
+    }
+
+    func start() {
+        timerQueue.async { [self] in
+            snapshot = scan().entries
+            schedule(after: interval)
+        }
+    }
+
+    func stop() {
+        timerQueue.async { [self] in isStopped = true }
+    }
+
+    private func schedule(after delay: Double) {
+        timerQueue.asyncAfter(deadline: .now() + delay) { [self] in
+            guard !isStopped else { return }
+            let (entries, seconds) = scan()
+            if entries != snapshot {
+                snapshot = entries
+                onChange()
+            }
+            schedule(after: max(interval, seconds * 20))
+        }
+    }
+
+    private func scan() -> (entries: [CorpusFiles.Entry], seconds: Double) {
+        let started = Date()
+        var warnings: [LoadWarning] = []
+        let entries = folders.flatMap { CorpusFiles.list($0, warnings: &warnings) }
+        return (entries, Date().timeIntervalSince(started))
+    }
+}

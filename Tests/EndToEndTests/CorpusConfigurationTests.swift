@@ -1,0 +1,144 @@
+import Foundation
+import JSONRPC
+import XCTest
+
+/// The corpus over stdio: default seeds, extra folders from each settings source,
+/// progress, and changes seen without a restart.
+final class CorpusConfigurationTests: XCTestCase {
+    private var folder: URL!
+    private var cacheFolder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("vraagbaak-e2e-\(UUID().uuidString)")
+        cacheFolder = folder.appendingPathComponent("cache")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("extra/sub"), withIntermediateDirectories: true)
+        try Self.record(number: 900, title: "Fietspaden - Onderhoud").write(
+            to: folder.appendingPathComponent("extra/sub/900.txt"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    static func record(number: Int, title: String) -> String {
+        """
+        title: \(title)
+        thema: Mobiliteit
+        SCHRIFTELIJKE VRAAG
+        nr. \(number)
+        van JAN JANSSENS
+        datum: 3 maart 2024
+        aan LYDIA PEETERS
+        VLAAMS MINISTER VAN MOBILITEIT EN OPENBARE WERKEN
+        \(title.replacingOccurrences(of: " - ", with: "  -  "))
+        De fietspaden langs gewestwegen zijn vaak in slechte staat.
+        1. Hoeveel kilometer fietspad werd in 2023 hersteld?
+        2. Welk budget is daarvoor voorzien?
+        LYDIA PEETERS
+        VLAAMS MINISTER VAN MOBILITEIT EN OPENBARE WERKEN
+        ANTWOORD
+        op vraag nr. \(number) van 3 maart 2024
+        van JAN JANSSENS
+        1. In 2023 werd 120 kilometer hersteld.
+        2. Het budget bedraagt 40 miljoen euro.
+        """
+    }
+
+    private func server() throws -> ServerProcess {
+        var environment = ProcessInfo.processInfo.environment
+        environment["VRAAGBAAK_CACHE_DIR"] = cacheFolder.path
+        return try ServerProcess(environment: environment)
+    }
+
+    /// Polls `vraagbaak/corpusStatus` until `condition` holds.
+    private func waitForCorpus(_ server: ServerProcess, timeout: TimeInterval = 20,
+                               file: StaticString = #filePath, line: UInt = #line,
+                               _ condition: (JSONValue) -> Bool) throws -> JSONValue {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = JSONValue.null
+        while Date() < deadline {
+            last = try server.request("vraagbaak/corpusStatus")["result"] ?? .null
+            if condition(last) { return last }
+            usleep(50_000)
+        }
+        XCTFail("corpus never reached the expected state; last: \(last)", file: file, line: line)
+        return last
+    }
+
+    func testDefaultCorpusIsTheEmbeddedSeeds() throws {
+        let server = try server()
+        _ = try server.initialize()
+        let status = try waitForCorpus(server) { $0["records"] == 5 }
+        XCTAssertEqual(status["sources"], ["embedded seeds"])
+        let search = try server.request("vraagbaak/search", ["text": "gedetineerden gevangenis filmpje", "limit": 1])
+        XCTAssertEqual(search["result"]?.arrayValue?.first?["title"], "Gedetineerden - Inburgering")
+        XCTAssertEqual(try server.shutdownAndExit(), 0)
+    }
+
+    func testExtraFolderFromInitializationOptionsWithProgress() throws {
+        let server = try server()
+        _ = try server.initialize(
+            capabilities: ["window": ["workDoneProgress": true]],
+            initializationOptions: ["corpus": ["extra"], "seeds": true],
+            rootURI: folder.absoluteString)
+        let status = try waitForCorpus(server) { $0["records"] == 6 }
+        XCTAssertEqual(status["withNumberAndDate"], 2)
+        let create = try server.waitFor("progress token") { $0["method"] == "window/workDoneProgress/create" }
+        let token = try XCTUnwrap(create["params"]?["token"])
+        let end = try server.waitFor("progress end") { $0["method"] == "$/progress" && $0["params"]?["value"]?["kind"] == "end" }
+        XCTAssertEqual(end["params"]?["token"], token)
+        let search = try server.request("vraagbaak/search", ["text": "fietspaden hersteld budget"])
+        XCTAssertEqual(search["result"]?.arrayValue?.first?["reference"], "nr. 900 van 3 maart 2024")
+        XCTAssertTrue(search["result"]?.arrayValue?.first?["uri"]?.stringValue?.hasSuffix("/extra/sub/900.txt") ?? false)
+        XCTAssertEqual(try server.shutdownAndExit(), 0)
+    }
+
+    func testSettingsFileAndWorkspaceConfiguration() throws {
+        try #"{"corpus": "extra"}"#.write(to: folder.appendingPathComponent("vraagbaak.json"), atomically: true, encoding: .utf8)
+        let server = try server()
+        _ = try server.initialize(rootURI: folder.absoluteString)
+        var status = try waitForCorpus(server) { $0["records"] == 1 }
+        XCTAssertEqual(status["sources"]?.arrayValue?.count, 1, "a configured folder replaces the seeds")
+
+        // A client that pushes its settings.
+        server.notify("workspace/didChangeConfiguration", ["settings": ["vraagbaak": ["corpus": ["extra"], "seeds": true]]])
+        status = try waitForCorpus(server) { $0["records"] == 6 }
+        XCTAssertEqual(try server.shutdownAndExit(), 0)
+    }
+
+    func testWorkspaceConfigurationIsAskedForWhenSupported() throws {
+        let server = try server()
+        server.clientResponses["workspace/configuration"] = [["corpus": [.string(folder.appendingPathComponent("extra").path)]]]
+        _ = try server.initialize(capabilities: ["workspace": ["configuration": true]])
+        _ = try waitForCorpus(server) { $0["records"] == 1 }
+        let asked = try server.waitFor("configuration request") { $0["method"] == "workspace/configuration" }
+        XCTAssertEqual(asked["params"]?["items"]?.arrayValue?.first?["section"], "vraagbaak")
+        XCTAssertEqual(try server.shutdownAndExit(), 0)
+    }
+
+    func testWatchedFileChangeUpdatesTheCorpus() throws {
+        let server = try server()
+        _ = try server.initialize(
+            capabilities: ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]],
+            initializationOptions: ["corpus": ["extra"]], rootURI: folder.absoluteString)
+        _ = try waitForCorpus(server) { $0["records"] == 1 }
+        let registration = try server.waitFor("watcher registration") { $0["method"] == "client/registerCapability" }
+        XCTAssertEqual(registration["params"]?["registrations"]?.arrayValue?.first?["method"], "workspace/didChangeWatchedFiles")
+
+        let added = folder.appendingPathComponent("extra/901.txt")
+        try Self.record(number: 901, title: "Fietspaden - Verlichting").write(to: added, atomically: true, encoding: .utf8)
+        server.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(added.absoluteString), "type": 1]]])
+        _ = try waitForCorpus(server) { $0["records"] == 2 }
+        XCTAssertEqual(try server.shutdownAndExit(), 0)
+    }
+
+    func testPollingSeesChangesWhenTheClientCannotWatch() throws {
+        let server = try server()
+        _ = try server.initialize(initializationOptions: ["corpus": ["extra"], "pollInterval": .double(0.2)],
+                                  rootURI: folder.absoluteString)
+        _ = try waitForCorpus(server) { $0["records"] == 1 }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("extra/sub/900.txt"))
+        _ = try waitForCorpus(server) { $0["records"] == 0 }
+        XCTAssertEqual(try server.shutdownAndExit(), 0)
+    }
+}
