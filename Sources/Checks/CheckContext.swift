@@ -1,0 +1,74 @@
+import Corpus
+import QuestionModel
+import SourceText
+
+/// Everything a rule may look at, computed once per check.
+struct CheckContext {
+    let question: Question
+    let bytes: [UInt8]
+    let corpus: Corpus
+    let today: DutchDate
+    let configuration: CheckConfiguration
+    /// Corpus records that are this document itself (never a repetition of it).
+    let excludedRecords: Set<Int>
+    /// The answer and annex: no rule reports anything inside them.
+    let uncheckedRanges: [TextRange]
+
+    init(question: Question, bytes: [UInt8], corpus: Corpus, today: DutchDate,
+         configuration: CheckConfiguration, excludedRecords: Set<Int>) {
+        self.question = question
+        self.bytes = bytes
+        self.corpus = corpus
+        self.today = today
+        self.configuration = configuration
+        self.excludedRecords = excludedRecords
+        self.uncheckedRanges = [question.answer?.range, question.annex?.range].compactMap { $0 }
+    }
+
+    var isDraft: Bool { question.kind == .draft }
+    var profile: Profile { configuration.profile }
+
+    func limit(for code: RuleCode) -> Int? { configuration.limit(for: code) }
+
+    func string(_ range: TextRange) -> String {
+        let start = max(0, min(range.start, bytes.count))
+        let end = max(start, min(range.end, bytes.count))
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// True outside the answer and the annex.
+    func isChecked(_ range: TextRange) -> Bool {
+        !uncheckedRanges.contains { $0.start < range.end && range.start < $0.end || $0.contains(range) }
+    }
+
+    /// Citations in the header-less question part (never in the answer).
+    var checkedCitations: [Citation] { question.citations.filter { isChecked($0.range) } }
+
+    /// The written questions the text cites by number and date.
+    var citedReferences: Set<QuestionReference> {
+        Set(checkedCitations.compactMap { citation in
+            guard citation.kind == .writtenQuestion, let number = citation.number, let date = citation.date else { return nil }
+            return QuestionReference(number: number, date: date)
+        })
+    }
+
+    /// The corpus indices of numbered records a lookup returned (lookups give
+    /// records, not indices): one pass over the corpus comparing numbers (cheap)
+    /// before sources (unique).
+    func indices(of records: [Record]) -> [Int?] {
+        let numbers = Set(records.compactMap(\.number))
+        guard !numbers.isEmpty else { return records.map { _ in nil } }
+        var found: [RecordSource: Int] = [:]
+        let wanted = Set(records.map(\.source))
+        let all = corpus.records
+        for index in all.indices {
+            guard let number = all[index].number, numbers.contains(number) else { continue }
+            let source = all[index].source
+            if wanted.contains(source), found[source] == nil {
+                found[source] = index
+                if found.count == wanted.count { break }
+            }
+        }
+        return records.map { found[$0.source] }
+    }
+}

@@ -1,0 +1,79 @@
+import Corpus
+import SourceText
+
+/// One problem a rule found in a text: where, how serious, what to do about it, and
+/// how to fix it when a fix is known. Ranges are UTF-8 byte offsets into the text
+/// that was checked.
+public struct Finding: Sendable, Equatable {
+    public let code: RuleCode
+    public var severity: Severity
+    public let range: TextRange
+    /// Dutch, and says what to do.
+    public let message: String
+    /// Alternative fixes; each one alone makes the finding go away.
+    public let fixes: [Fix]
+    /// Corpus records the finding is about (the question that matches, the dates a
+    /// number has).
+    public let related: [RelatedRecord]
+
+    public init(code: RuleCode, severity: Severity? = nil, range: TextRange, message: String,
+                fixes: [Fix] = [], related: [RelatedRecord] = []) {
+        self.code = code
+        self.severity = severity ?? code.defaultSeverity
+        self.range = range
+        self.message = message
+        self.fixes = fixes
+        self.related = related
+    }
+}
+
+/// A quick fix: a title for the menu and the edits that make it.
+public struct Fix: Sendable, Equatable {
+    public let title: String
+    /// Non-overlapping edits, all in terms of the original text.
+    public let edits: [TextReplacement]
+
+    public init(title: String, edits: [TextReplacement]) {
+        self.title = title
+        self.edits = edits
+    }
+}
+
+/// Replace the bytes of `range` (an empty range inserts) with `newText`.
+public struct TextReplacement: Sendable, Hashable {
+    public let range: TextRange
+    public let newText: String
+
+    public init(range: TextRange, newText: String) {
+        self.range = range
+        self.newText = newText
+    }
+}
+
+/// A corpus record a finding points at, with a short note on why.
+public struct RelatedRecord: Sendable, Equatable {
+    /// The record's index in `Corpus.records`.
+    public let recordIndex: Int
+    public let record: Record
+    public let message: String
+
+    public init(recordIndex: Int, record: Record, message: String) {
+        self.recordIndex = recordIndex
+        self.record = record
+        self.message = message
+    }
+}
+
+extension Fix {
+    /// The text after the edits, applied from the end so earlier offsets stay valid.
+    /// Offsets are clamped to the text; overlapping edits are not expected.
+    public func applied(to text: String) -> String {
+        var bytes = Array(text.utf8)
+        for edit in edits.sorted(by: { ($0.range.start, $0.range.end) > ($1.range.start, $1.range.end) }) {
+            let start = max(0, min(edit.range.start, bytes.count))
+            let end = max(start, min(edit.range.end, bytes.count))
+            bytes.replaceSubrange(start..<end, with: Array(edit.newText.utf8))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

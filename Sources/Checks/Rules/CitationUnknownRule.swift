@@ -1,0 +1,20 @@
+// citation-unknown (information): a written question cited by number and date that
+// the corpus does not hold, and whose number it does not know on any date either
+// (then `citation-date-mismatch` speaks). Silent with an empty corpus.
+import Corpus
+import QuestionModel
+
+struct CitationUnknownRule: Rule {
+    let code = RuleCode.citationUnknown
+
+    func findings(in context: CheckContext) -> [Finding] {
+        guard context.corpus.count > 0 else { return [] }
+        return context.checkedCitations.compactMap { citation -> Finding? in
+            guard citation.kind == .writtenQuestion, let number = citation.number, let date = citation.date,
+                  context.corpus.records(number: number, date: date).isEmpty,
+                  !context.corpus.records(number: number).contains(where: { $0.date != nil }) else { return nil }
+            return Finding(code: code, range: citation.range,
+                           message: "Schriftelijke vraag nr. \(number) van \(date.canonicalText) staat niet in het corpus. Controleer nummer en datum (of voeg de vraag toe aan het corpus).")
+        }
+    }
+}

@@ -1,0 +1,202 @@
+import SourceText
+
+/// Byte-level helpers for the rules: hand-written linear scans, no regular expressions.
+enum TextScanning {
+    @inline(__always)
+    static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+    }
+
+    @inline(__always)
+    static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    static func trimmed(_ bytes: [UInt8], _ range: TextRange) -> TextRange {
+        var start = max(0, range.start)
+        var end = min(bytes.count, range.end)
+        while start < end, isWhitespace(bytes[start]) { start += 1 }
+        while end > start, isWhitespace(bytes[end - 1]) { end -= 1 }
+        return TextRange(start: start, end: end)
+    }
+
+    /// A word of running text: its range, its ASCII-lowercased bytes, and whether it
+    /// opens a sentence (first in the range, or after `.` `?` `!` `:` `;` or `x)`).
+    struct Word {
+        let range: TextRange
+        let lowercased: [UInt8]
+        let startsSentence: Bool
+
+        func `is`(_ word: String) -> Bool { lowercased.elementsEqual(word.utf8) }
+    }
+
+    static func words(_ bytes: [UInt8], in range: TextRange) -> [Word] {
+        var result: [Word] = []
+        var startsSentence = true
+        var i = max(0, range.start)
+        let end = min(bytes.count, range.end)
+        while i < end {
+            let byte = bytes[i]
+            if isWordByte(byte) {
+                let start = i
+                var lower: [UInt8] = []
+                while i < end, isWordByte(bytes[i]) {
+                    lower.append(lowercased(bytes[i]))
+                    i += 1
+                }
+                // `a)` is a sub-item marker: what follows starts a sentence.
+                if i < end, bytes[i] == UInt8(ascii: ")"), i - start == 1 {
+                    startsSentence = true
+                    i += 1
+                    continue
+                }
+                result.append(Word(range: TextRange(start: start, end: i), lowercased: lower, startsSentence: startsSentence))
+                startsSentence = false
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ":"), UInt8(ascii: ";"):
+                startsSentence = true
+            default:
+                break
+            }
+            i += 1
+        }
+        return result
+    }
+
+    // MARK: Does a text ask something?
+
+    /// Words that make any sentence a request, wherever they stand.
+    private static let requestWords: Set<[UInt8]> = Set([
+        "graag", "gaarne", "gelieve", "verzoek", "verzoeke", "verzocht", "hoeveel", "hoeverre", "welke", "welk",
+        "waarom",
+    ].map { Array($0.utf8) })
+
+    /// Words that make a request when they open a sentence: question words, the
+    /// finite verbs of Dutch yes/no questions (`Kan de minister ...`), imperatives.
+    private static let sentenceOpeners: Set<[UInt8]> = Set([
+        "wat", "hoe", "wanneer", "wie", "waar", "waarop", "waaraan", "waarvoor", "waardoor", "waarmee", "waaruit",
+        "kan", "kunt", "kunnen", "wil", "wilt", "zou", "zouden", "zal", "zullen", "is", "zijn", "heeft", "hebben",
+        "werd", "werden", "wordt", "worden", "gaat", "plant", "acht", "ziet", "overweegt", "denkt", "bestaat",
+        "bestaan", "komt", "klopt", "vindt", "beschikt", "geef", "bezorg", "licht", "verduidelijk",
+    ].map { Array($0.utf8) })
+
+    /// `vraag ik`, `ik vraag`, `verneem ik`, `wil ik`: the author asks in the first person.
+    private static let firstPersonVerbs: Set<[UInt8]> = Set(["vraag", "verneem", "wil", "wens"].map { Array($0.utf8) })
+    private static let ik = Array("ik".utf8)
+
+    /// True when the text asks something: a `?`, a request word (`graag`, `gelieve`,
+    /// `hoeveel`), a sentence opened by a question word or an inverted verb
+    /// (`Kan de minister ... meedelen.`), or `vraag ik` / `ik vraag`.
+    static func asksSomething(_ bytes: [UInt8], in range: TextRange) -> Bool {
+        var i = max(0, range.start)
+        let end = min(bytes.count, range.end)
+        while i < end {
+            if bytes[i] == UInt8(ascii: "?") { return true }
+            i += 1
+        }
+        let words = words(bytes, in: range)
+        for (index, word) in words.enumerated() {
+            if requestWords.contains(word.lowercased) { return true }
+            if word.startsSentence, sentenceOpeners.contains(word.lowercased) { return true }
+            if word.lowercased == ik {
+                if index > 0, firstPersonVerbs.contains(words[index - 1].lowercased) { return true }
+                if index + 1 < words.count, firstPersonVerbs.contains(words[index + 1].lowercased) { return true }
+            }
+        }
+        return false
+    }
+
+    // MARK: Paragraphs, lines, words
+
+    /// Paragraphs (runs of non-blank lines) inside `range`, each trimmed.
+    static func paragraphs(_ bytes: [UInt8], in range: TextRange) -> [TextRange] {
+        var result: [TextRange] = []
+        var paragraphStart: Int?
+        var lastContentEnd = range.start
+        var lineStart = max(0, range.start)
+        let end = min(bytes.count, range.end)
+        while lineStart < end {
+            var lineEnd = lineStart
+            while lineEnd < end, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
+            let content = trimmed(bytes, TextRange(start: lineStart, end: lineEnd))
+            if content.isEmpty {
+                if let start = paragraphStart { result.append(TextRange(start: start, end: lastContentEnd)) }
+                paragraphStart = nil
+            } else {
+                if paragraphStart == nil { paragraphStart = content.start }
+                lastContentEnd = content.end
+            }
+            var next = lineEnd
+            if next < end, bytes[next] == 0x0D { next += 1 }
+            if next < end, bytes[next] == 0x0A { next += 1 }
+            if next == lineEnd { break }
+            lineStart = next
+        }
+        if let start = paragraphStart { result.append(TextRange(start: start, end: lastContentEnd)) }
+        return result
+    }
+
+    /// The whole line holding `offset`, from its first byte through its terminator:
+    /// what a fix deletes to remove a line.
+    static func fullLine(_ bytes: [UInt8], containing offset: Int) -> TextRange {
+        var start = max(0, min(offset, bytes.count))
+        while start > 0, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D { start -= 1 }
+        var end = max(0, min(offset, bytes.count))
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        if end < bytes.count, bytes[end] == 0x0D { end += 1 }
+        if end < bytes.count, bytes[end] == 0x0A { end += 1 }
+        return TextRange(start: start, end: end)
+    }
+
+    /// The start of the line holding `offset`.
+    static func lineStart(_ bytes: [UInt8], containing offset: Int) -> Int {
+        fullLine(bytes, containing: offset).start
+    }
+
+    /// The byte offset of the character at `characterIndex` in `text`, which starts
+    /// at byte `start`; the end of the text when it has fewer characters.
+    static func byteOffset(ofCharacter characterIndex: Int, in text: String, start: Int) -> Int {
+        var offset = start
+        var count = 0
+        for character in text {
+            if count == characterIndex { return offset }
+            offset += character.utf8.count
+            count += 1
+        }
+        return offset
+    }
+
+    /// Whitespace runs collapsed to one space, ends trimmed.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// The same preview cut the corpus stores (`Record.questions`, 300 characters;
+    /// `introductionExcerpt`, 400), so a draft compares like with like.
+    static func excerpt(_ text: String, length: Int) -> String {
+        let flat = collapsingWhitespace(text)
+        guard flat.count > length else { return flat }
+        var cut = flat.prefix(length)
+        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
+        return cut + " …"
+    }
+
+    /// Names compare case-insensitively with whitespace collapsed.
+    static func nameKey(_ name: String) -> String { collapsingWhitespace(name).lowercased() }
+}

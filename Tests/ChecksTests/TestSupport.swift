@@ -1,0 +1,89 @@
+import Checks
+import Corpus
+import Foundation
+import QuestionModel
+import SourceText
+import XCTest
+
+/// Where the test data lives, found from this file.
+enum TestData {
+    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let repository = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+    static let seedsFolder = repository.appendingPathComponent("seeds")
+    static let examplesFolder = repository.appendingPathComponent("examples")
+    static let kamerCorpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpora/kamer-2017")
+
+    /// The embedded seeds, loaded once: the corpus every rule test checks against.
+    static let seedsCorpus = CorpusLoader().load([.embeddedSeeds])
+
+    /// A fixed "today", so tests do not depend on the clock.
+    static let today = DutchDate(year: 2024, month: 6, day: 1)!
+
+    static func seed(_ prefix: String) throws -> String {
+        let names = try FileManager.default.contentsOfDirectory(atPath: seedsFolder.path)
+        guard let name = names.sorted().first(where: { $0.hasPrefix(prefix + "_") }) else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return try String(contentsOf: seedsFolder.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    static func example(_ name: String) throws -> String {
+        try String(contentsOf: examplesFolder.appendingPathComponent(name), encoding: .utf8)
+    }
+}
+
+extension String {
+    /// The text at a byte range: how every test checks a range.
+    func slice(_ range: TextRange) -> String {
+        let bytes = Array(utf8)
+        return String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+    }
+}
+
+/// Checks `text` as a draft (unless it is a corpus layout) against the seeds.
+func check(_ text: String, configuration: CheckConfiguration = .default, corpus: Corpus = TestData.seedsCorpus,
+           today: DutchDate = TestData.today) -> [Finding] {
+    Checker(configuration: configuration).check(text: text, corpus: corpus, today: today)
+}
+
+func findings(_ code: RuleCode, in text: String, configuration: CheckConfiguration = .default,
+              corpus: Corpus = TestData.seedsCorpus) -> [Finding] {
+    check(text, configuration: configuration, corpus: corpus).filter { $0.code == code }
+}
+
+/// Asserts that `code` fires exactly once on `text`, on exactly `expected`; returns it.
+@discardableResult
+func assertFinding(_ code: RuleCode, in text: String, at expected: String,
+                   configuration: CheckConfiguration = .default, corpus: Corpus = TestData.seedsCorpus,
+                   file: StaticString = #filePath, line: UInt = #line) -> Finding? {
+    let found = findings(code, in: text, configuration: configuration, corpus: corpus)
+    guard found.count == 1, let finding = found.first else {
+        XCTFail("expected one \(code) finding, got \(found.count): \(found.map { text.slice($0.range) })", file: file, line: line)
+        return nil
+    }
+    XCTAssertEqual(text.slice(finding.range), expected, "range of \(code)", file: file, line: line)
+    XCTAssertFalse(finding.message.isEmpty, file: file, line: line)
+    return finding
+}
+
+func assertNoFinding(_ code: RuleCode, in text: String, configuration: CheckConfiguration = .default,
+                     corpus: Corpus = TestData.seedsCorpus, file: StaticString = #filePath, line: UInt = #line) {
+    let found = findings(code, in: text, configuration: configuration, corpus: corpus)
+    XCTAssertTrue(found.isEmpty, "unexpected \(code): \(found.map { text.slice($0.range) })", file: file, line: line)
+}
+
+/// Applies the first fix of the one `code` finding in `before`, asserts the result is
+/// `after`, and that checking `after` no longer reports `code`.
+func assertFix(_ code: RuleCode, before: String, after: String, fixIndex: Int = 0,
+               configuration: CheckConfiguration = .default, corpus: Corpus = TestData.seedsCorpus,
+               file: StaticString = #filePath, line: UInt = #line) {
+    let found = findings(code, in: before, configuration: configuration, corpus: corpus)
+    guard let finding = found.first, finding.fixes.count > fixIndex else {
+        XCTFail("no \(code) finding with a fix \(fixIndex) in: \(before)", file: file, line: line)
+        return
+    }
+    let fixed = finding.fixes[fixIndex].applied(to: before)
+    XCTAssertEqual(fixed, after, "text after the fix ‘\(finding.fixes[fixIndex].title)’", file: file, line: line)
+    let remaining = findings(code, in: fixed, configuration: configuration, corpus: corpus)
+    XCTAssertTrue(remaining.isEmpty, "\(code) still fires after its fix: \(remaining.map(\.message))", file: file, line: line)
+}
