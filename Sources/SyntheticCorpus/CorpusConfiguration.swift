@@ -13,7 +13,7 @@ public struct CorpusConfiguration: Hashable, Sendable {
     public var multiMinisterPerMille: Int
 
     public init(seed: UInt64 = 1, count: Int = 1000, parliamentaryYears: Int? = nil,
-                plainExportPercent: Int = 10, citationPercent: Int = 30, multiMinisterPerMille: Int = 25) {
+                plainExportPercent: Int = 10, citationPercent: Int = 30, multiMinisterPerMille: Int = 15) {
         self.seed = seed
         self.count = count
         self.parliamentaryYears = parliamentaryYears

@@ -38,6 +38,9 @@ enum Slot: String, CaseIterable, Sendable {
     case year, prevyear, nextyear, amount, percent, count, countword, region, pron, poss
     case meetingdate, shortdate, season, months, tab, citation, colleague
 
+    /// Numbers are drawn afresh each time: "in 2022 ging het om 412, in 2023 om 388".
+    var variesWithinSentence: Bool { self == .amount || self == .percent || self == .count }
+
     /// Dense index for the per-sentence memo.
     var ordinal: Int { Slot.allCases.firstIndex(of: self) ?? 0 }
 }

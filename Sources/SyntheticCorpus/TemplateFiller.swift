@@ -41,7 +41,7 @@ struct TemplateFiller {
                 result += text
             case .slot(let slot, let capitalized):
                 let value: String
-                if let known = memo[slot.ordinal] {
+                if let known = memo[slot.ordinal], !slot.variesWithinSentence {
                     value = known
                 } else {
                     value = draw(slot)

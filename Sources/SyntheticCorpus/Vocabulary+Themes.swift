@@ -303,7 +303,7 @@ extension Vocabulary {
             subjects: ["Activering van werkzoekenden", "Knelpuntberoepen", "Maatwerkbedrijven", "Opleidingsincentives",
                        "Langdurig zieken", "Dienstencheques", "Werkervaring", "Doelgroepenvermindering"],
             specifications: ["Uitstroom naar werk", "Begeleiding", "Controle", "Evaluatie", "Vacatures"],
-            topics: ["de activering van werkzoekenden", "de sociale economie", "de dienstencheques", "het opleidingsbeleid",
+            topics: ["de activering van werkzoekenden", "de sociale economie", "het dienstenchequesysteem", "het opleidingsbeleid",
                      "de re-integratie van langdurig zieken"],
             actors: ["VDAB", "het Departement Werk en Sociale Economie", "de Sociaal-Economische Raad van Vlaanderen", "het Agentschap Uitbetaling Groeipakket"],
             groups: ["werkzoekenden", "langdurig werklozen", "maatwerkbedrijven", "werkgevers", "dienstencheque-ondernemingen", "leefloners"],
