@@ -6,7 +6,7 @@ import Synchronization
 import SyntheticCorpus
 
 let usage = """
-usage: vraagbaak-generate [--count N] [--seed S] [--years Y] --output DIR
+usage: vraagbaak-generate [--count N] [--seed S] [--years Y] (--output DIR | --dry-run)
 
   --count N    number of records (files) to write, default 1000
   --seed S     unsigned 64-bit seed, default 1; same seed and count, same bytes
