@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "Server", dependencies: ["JSONRPC", "LSP", "SourceText", "QuestionModel", "Corpus"]),
         .target(name: "CLI", dependencies: ["Server", "JSONRPC", "Corpus", "QuestionModel", "Checks"]),
         .executableTarget(name: "vraagbaak", dependencies: ["CLI"]),
-        .executableTarget(name: "vraagbaak-bench", dependencies: ["QuestionModel", "SourceText"]),
+        .executableTarget(name: "vraagbaak-bench", dependencies: ["QuestionModel", "SourceText", "Corpus"]),
         .target(name: "SyntheticCorpus"),
         .executableTarget(name: "vraagbaak-generate", dependencies: ["SyntheticCorpus"]),
 

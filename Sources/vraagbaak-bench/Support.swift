@@ -5,6 +5,8 @@ let benchmarkUsage = """
     benchmarks:
       parse [--runs N] [--megabytes N] [--seeds DIR]
             reparse time of a ~1,000-word draft, and parse throughput over the seeds
+      corpus --corpus DIR [--queries N] [--query-words N] [--queries-out FILE]
+            index build, cache reopen, memory, and top-10 search latency
     """
 
 func printError(_ message: String) {

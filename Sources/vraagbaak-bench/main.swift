@@ -8,6 +8,8 @@ let options = Array(arguments.dropFirst())
 switch arguments.first {
 case "parse":
     runParseBenchmark(options)
+case "corpus":
+    runCorpusBenchmark(options)
 case "help", "-h", "--help", nil:
     print(benchmarkUsage)
 default:

@@ -1,0 +1,106 @@
+import Corpus
+import Foundation
+import QuestionModel
+
+/// `vraagbaak-bench corpus --corpus DIR`: full index build, reopen from the cache,
+/// resident memory, and top-10 similar-question search latency for long queries.
+/// Writes the queries to a file so `scripts/bench_fts5.py` can run the very same
+/// queries against SQLite FTS5.
+func runCorpusBenchmark(_ options: [String]) {
+    guard let folder = optionValue(options, "--corpus") else {
+        printError("corpus needs --corpus DIR (generate one with vraagbaak-generate)")
+        exitWithFailure()
+    }
+    let queryCount = intOption(options, "--queries", default: 500)
+    let queryWords = intOption(options, "--query-words", default: 300)
+    let queriesFile = optionValue(options, "--queries-out") ?? "/tmp/vraagbaak-queries.jsonl"
+    let sources: [CorpusSource] = [.folder(path: folder)]
+    let clock = ContinuousClock()
+
+    // 1. Full build, no cache.
+    var corpus = Corpus.empty
+    let build = clock.measure { corpus = CorpusLoader().load(sources) }
+    print("records:               \(corpus.count) (\(corpus.warnings.count) warnings)")
+    print(String(format: "full index build:      %.2f s", build.seconds))
+    print("resident memory:       \(residentMegabytes()) MB now, \(peakResidentMegabytes()) MB peak")
+
+    // 2. Reopen from the cache (listing the files and checking them is included).
+    let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("vraagbaak-bench-cache-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: cacheFolder) }
+    let cache = IndexCache(folder: cacheFolder, applicationVersion: "bench")
+    let save = clock.measure { try? cache.save(corpus, for: sources) }
+    let cacheBytes = (try? FileManager.default.attributesOfItem(atPath: cache.fileURL(for: sources).path)[.size] as? Int) ?? 0
+    print(String(format: "cache write:           %.2f s (%d MB)", save.seconds, cacheBytes / 1_000_000))
+    var reopenTimes = Samples()
+    for _ in 0..<3 {
+        var outcome: IndexCache.Outcome?
+        let reopen = clock.measure { (_, outcome) = CorpusLoader().open(sources, cache: cache) }
+        guard outcome == .hit else {
+            printError("the cache was not used: \(String(describing: outcome))")
+            exitWithFailure()
+        }
+        reopenTimes.append(reopen)
+    }
+    print(String(format: "reopen from cache:     %.3f s (best of 3; median %.3f s)",
+                 (reopenTimes.percentile(0) / 1e6), reopenTimes.median / 1e6))
+
+    // 3. Queries: `queryWords` words of a record's question and answer text, from
+    // records spread over the corpus.
+    let queries = makeQueries(corpus, count: queryCount, words: queryWords)
+    writeQueries(queries, to: queriesFile)
+    for query in queries.prefix(20) { consume(corpus.search(query, limit: 10)) } // warm up
+    var latencies = Samples()
+    for query in queries {
+        var hits: [Corpus.SearchResult] = []
+        latencies.append(clock.measure { hits = corpus.search(query, limit: 10) })
+        consume(hits)
+    }
+    print(String(format: "search top-10 (%d queries of %d words): p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+                 queries.count, queryWords, latencies.median / 1000, latencies.percentile(0.99) / 1000,
+                 latencies.maximum / 1000))
+    print("queries written to \(queriesFile)")
+    print("memory after queries:  \(residentMegabytes()) MB resident, \(peakResidentMegabytes()) MB peak")
+}
+
+private func makeQueries(_ corpus: Corpus, count: Int, words: Int) -> [String] {
+    guard corpus.count > 0 else { return [] }
+    let step = max(1, corpus.count / max(1, count))
+    var queries: [String] = []
+    var index = 0
+    while queries.count < count, index < corpus.count {
+        let record = corpus.records[index]
+        index += step
+        guard let path = record.source.filePath, let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+        let question = Question.parse(text)
+        let parts = [question.title?.text ?? "", question.introduction?.text ?? ""]
+            + question.numberedQuestions.map(\.text) + [question.answer?.body?.text ?? ""]
+        let tokens = parts.joined(separator: " ").split(whereSeparator: { $0.isWhitespace })
+        guard tokens.count >= words / 2 else { continue }
+        queries.append(tokens.prefix(words).joined(separator: " "))
+    }
+    return queries
+}
+
+private func writeQueries(_ queries: [String], to path: String) {
+    // The terms as Vraagbaak's tokenizer sees them (stopwords out, accents folded),
+    // so FTS5 is asked for exactly the same words.
+    struct Line: Encodable { let text: String; let terms: [String] }
+    let lines = queries.map { query -> String in
+        let terms = Array(Set(Tokenizer.terms(in: query))).sorted()
+        let data = (try? JSONEncoder().encode(Line(text: query, terms: terms))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+    try? (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+}
+
+/// Resident memory from /proc (Linux); 0 elsewhere.
+func residentMegabytes() -> Int { procStatus("VmRSS:") / 1024 }
+func peakResidentMegabytes() -> Int { procStatus("VmHWM:") / 1024 }
+
+private func procStatus(_ key: String) -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix(key) {
+        return Int(line.dropFirst(key.count).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "") ?? 0
+    }
+    return 0
+}
