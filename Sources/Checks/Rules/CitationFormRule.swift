@@ -1,6 +1,7 @@
 // citation-form (information): a citation not written in the canonical form, e.g.
 // `SV nr. 118 van 10/01/2023` for `schriftelijke vraag nr. 118 van 10 januari 2023`.
-// Fix: the canonical form (capitalised when the citation opens a sentence).
+// Fix: the canonical form (capitalised when the citation opens a sentence; `SV` is
+// upper case without opening one).
 import QuestionModel
 
 struct CitationFormRule: Rule {
@@ -10,7 +11,7 @@ struct CitationFormRule: Rule {
         context.checkedCitations.compactMap { citation -> Finding? in
             guard !citation.isCanonical else { return nil }
             var canonical = citation.canonicalText
-            if let first = citation.text.first, first.isUppercase, let canonicalFirst = canonical.first {
+            if Self.opensSentence(context.bytes, at: citation.range.start), let canonicalFirst = canonical.first {
                 canonical = canonicalFirst.uppercased() + canonical.dropFirst()
             }
             return Finding(code: code, range: citation.range,
@@ -18,5 +19,20 @@ struct CitationFormRule: Rule {
                            fixes: [Fix(title: "Vervangen door ‘\(canonical)’",
                                        edits: [TextReplacement(range: citation.range, newText: canonical)])])
         }
+    }
+
+    /// Nothing but whitespace since the last `.` `?` `!`, a blank line, or the start.
+    static func opensSentence(_ bytes: [UInt8], at offset: Int) -> Bool {
+        var i = offset
+        var newlines = 0
+        while i > 0 {
+            let byte = bytes[i - 1]
+            if byte == 0x0A { newlines += 1 }
+            if !TextScanning.isWhitespace(byte) {
+                return newlines >= 2 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!")
+            }
+            i -= 1
+        }
+        return true
     }
 }

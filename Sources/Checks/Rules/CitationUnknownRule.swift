@@ -1,6 +1,7 @@
 // citation-unknown (information): a written question cited by number and date that
 // the corpus does not hold, and whose number it does not know on any date either
-// (then `citation-date-mismatch` speaks). Silent with an empty corpus.
+// (then `citation-date-mismatch` speaks). Silent with an empty corpus, and for a
+// date after today (then `citation-date-future` speaks).
 import Corpus
 import QuestionModel
 
@@ -11,7 +12,7 @@ struct CitationUnknownRule: Rule {
         guard context.corpus.count > 0 else { return [] }
         return context.checkedCitations.compactMap { citation -> Finding? in
             guard citation.kind == .writtenQuestion, let number = citation.number, let date = citation.date,
-                  context.corpus.records(number: number, date: date).isEmpty,
+                  date <= context.today, context.corpus.records(number: number, date: date).isEmpty,
                   !context.corpus.records(number: number).contains(where: { $0.date != nil }) else { return nil }
             return Finding(code: code, range: citation.range,
                            message: "Schriftelijke vraag nr. \(number) van \(date.canonicalText) staat niet in het corpus. Controleer nummer en datum (of voeg de vraag toe aan het corpus).")
