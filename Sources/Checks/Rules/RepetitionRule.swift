@@ -26,9 +26,10 @@ struct RepetitionRule: Rule {
             let similarity = Self.similarity(draft, TermProfile(record: hit.record))
             if similarity > (best?.similarity ?? -1) { best = (hit, similarity) }
         }
-        guard let best, best.similarity * 100 >= Double(threshold) else { return [] }
+        guard let best, Int((best.similarity * 100).rounded(.down)) >= threshold else { return [] }
         let record = best.hit.record
-        let percent = Int((best.similarity * 100).rounded())
+        // Rounded down, so a configured limit equal to the shown percentage fires.
+        let percent = Int((best.similarity * 100).rounded(.down))
         let reference = record.number != nil && record.date != nil ? " (\(record.displayReference))" : ""
         var fixes: [Fix] = []
         if let number = record.number, let date = record.date {
