@@ -15,6 +15,9 @@ public enum Vraagbaak {
                                          the most similar questions in the corpus
           vraagbaak show [--corpus DIR]... "nr. 123 van 26 januari 2024"
                                          one question of the corpus, readable
+          vraagbaak lint [--corpus DIR]... [--format text|json|sarif] [--fail-on error|warning|info]
+                         [--config FILE] PATH...
+                                         check drafts (files, folders of *.vraag, - for stdin)
           vraagbaak --help               show this help
           vraagbaak --version            print the version
 
@@ -49,6 +52,8 @@ public enum Vraagbaak {
                 return try SearchCommand.run(Arguments(arguments, flags: [], options: ["--corpus", "--limit"]))
             case "show":
                 return try ShowCommand.run(Arguments(arguments, flags: [], options: ["--corpus"]))
+            case "lint":
+                return try LintCommand.run(Arguments(arguments, flags: LintCommand.flags, options: LintCommand.options))
             case "":
                 let parsed = try Arguments(arguments, flags: ["--help", "-h", "--version", "-V"], options: [])
                 if parsed.has("--version") || parsed.has("-V") {

@@ -1,0 +1,232 @@
+import Checks
+import Corpus
+import Foundation
+import QuestionModel
+import Server
+
+/// `vraagbaak lint PATH...`: checks drafts the way the language server does and prints
+/// the findings as text, JSON or SARIF. Never writes a file (the corpus index cache is
+/// read when valid, never written).
+/// Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage or I/O errors.
+enum LintCommand {
+    static let flags: Set<String> = ["--help"]
+    static let options: Set<String> = ["--corpus", "--format", "--fail-on", "--config"]
+
+    static let usage = """
+        Usage: vraagbaak lint [--corpus DIR]... [--format text|json|sarif] [--fail-on error|warning|info]
+                              [--config FILE] PATH...
+
+        Checks written-question drafts. PATH is a file, a folder (searched recursively for
+        *.vraag files) or - for standard input.
+
+          --corpus DIR    a corpus folder (repeatable); default: the seed questions built in
+          --format FMT    text (default): file:line:column: severity: message [code]
+                          json: an array of findings with ranges, fixes and related questions
+                          sarif: SARIF 2.1.0, for code-scanning tools
+          --fail-on SEV   exit 1 when a finding is at least this severe: error, warning
+                          (default) or info (information and hints count as info)
+          --config FILE   a vraagbaak.json: {"profile": "vlaams-parlement",
+                          "rules": {"CODE": "off" | "error" | ... | {"severity": ..., "limit": N}}}
+
+        Lines and columns are 1-based; columns count UTF-16 code units (as LSP and SARIF do).
+        Colour only when stdout is a terminal and NO_COLOR is not set.
+        Exit status: 0 no findings at or above --fail-on, 1 some, 2 usage or I/O errors.
+        """
+
+    enum Format: String {
+        case text, json, sarif
+    }
+
+    static func run(_ arguments: Arguments) throws(Arguments.UsageError) -> Int32 {
+        if arguments.has("--help") {
+            print(usage)
+            return 0
+        }
+        let format = try arguments.value("--format").map { value throws(Arguments.UsageError) -> Format in
+            guard let format = Format(rawValue: value) else {
+                throw Arguments.UsageError("--format must be text, json or sarif, not '\(value)'")
+            }
+            return format
+        } ?? .text
+        let failOn = try arguments.value("--fail-on").map { value throws(Arguments.UsageError) -> Severity in
+            guard let severity = Severity(name: value) else {
+                throw Arguments.UsageError("--fail-on must be error, warning or info, not '\(value)'")
+            }
+            return severity
+        } ?? .warning
+        guard !arguments.positional.isEmpty else {
+            throw Arguments.UsageError("lint needs a file, a folder or - (standard input)")
+        }
+
+        var hasIOError = false
+        var configuration = CheckConfiguration.default
+        if let path = arguments.value("--config") {
+            switch loadConfiguration(path) {
+            case .success(let loaded): configuration = loaded
+            case .failure(let message):
+                printError(message)
+                return 2
+            }
+        }
+
+        let inputs = collectInputs(arguments.positional, hasIOError: &hasIOError)
+        var files: [LintedFile] = []
+        if !inputs.isEmpty {
+            let corpus = loadCorpus(folders: arguments.values("--corpus"))
+            for warning in corpus.warnings where warning.kind == .missingFolder {
+                printError("corpus: \(warning.description)")
+                hasIOError = true
+            }
+            let checker = Checker(configuration: configuration)
+            guard let today = Self.today() else {
+                printError("cannot tell today's date from the clock")
+                return 2
+            }
+            for input in inputs {
+                guard let text = read(input, hasIOError: &hasIOError) else { continue }
+                let question = Question.parse(text, as: input.isDraft ? .draft : nil)
+                let findings = checker.check(question: question, text: text, corpus: corpus, today: today)
+                files.append(LintedFile(path: input.displayPath, text: text, findings: findings))
+            }
+        }
+
+        switch format {
+        case .text:
+            let useColour = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let output = LintOutput.text(files, colour: useColour)
+            if !output.isEmpty { print(output) }
+            let summary = LintOutput.summary(files)
+            FileHandle.standardError.write(Data("\(summary)\n".utf8))
+        case .json:
+            print(LintOutput.json(files))
+        case .sarif:
+            print(SARIF.document(files, configuration: configuration))
+        }
+
+        if hasIOError { return 2 }
+        let failing = files.contains { $0.findings.contains { $0.severity >= failOn } }
+        return failing ? 1 : 0
+    }
+
+    // MARK: Inputs
+
+    struct Input {
+        enum Source { case file(String), standardInput }
+        let source: Source
+        let displayPath: String
+        /// `.vraag` files and stdin are drafts; other files get their layout detected.
+        let isDraft: Bool
+    }
+
+    /// Files as given, folders searched recursively for `*.vraag` (sorted), `-` once.
+    static func collectInputs(_ paths: [String], hasIOError: inout Bool) -> [Input] {
+        var inputs: [Input] = []
+        var readsStandardInput = false
+        for path in paths {
+            if path == "-" {
+                if !readsStandardInput { inputs.append(Input(source: .standardInput, displayPath: "<stdin>", isDraft: true)) }
+                readsStandardInput = true
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                printError("\(path): no such file or folder")
+                hasIOError = true
+                continue
+            }
+            if isDirectory.boolValue {
+                inputs += draftFiles(in: path).map { Input(source: .file($0), displayPath: $0, isDraft: true) }
+            } else {
+                inputs.append(Input(source: .file(path), displayPath: path, isDraft: path.hasSuffix(".vraag")))
+            }
+        }
+        return inputs
+    }
+
+    static func draftFiles(in folder: String) -> [String] {
+        let root = URL(fileURLWithPath: folder)
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else { return [] }
+        var paths: [String] = []
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let rootPath = root.standardizedFileURL.path
+        for case let url as URL in enumerator where url.pathExtension == "vraag" {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            // Keep the path as the user wrote the folder: `examples/clean.vraag`.
+            let full = url.standardizedFileURL.path
+            let relative = full.hasPrefix(rootPath + "/") ? String(full.dropFirst(rootPath.count + 1)) : url.lastPathComponent
+            paths.append(prefix + relative)
+        }
+        return paths.sorted()
+    }
+
+    static func read(_ input: Input, hasIOError: inout Bool) -> String? {
+        let data: Data?
+        switch input.source {
+        case .file(let path): data = FileManager.default.contents(atPath: path)
+        case .standardInput: data = FileHandle.standardInput.readDataToEndOfFile()
+        }
+        guard let data else {
+            printError("\(input.displayPath): cannot be read")
+            hasIOError = true
+            return nil
+        }
+        switch TextDecoding.decode(Array(data)) {
+        case .utf8(let text), .windows1252(let text):
+            return text
+        case .binary:
+            printError("\(input.displayPath): a binary file, not text")
+            hasIOError = true
+            return nil
+        }
+    }
+
+    // MARK: Configuration, corpus, clock
+
+    enum Loaded<Value> {
+        case success(Value)
+        case failure(String)
+    }
+
+    static func loadConfiguration(_ path: String) -> Loaded<CheckConfiguration> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure("\(path): cannot read the configuration")
+        }
+        do {
+            let configuration = try JSONDecoder().decode(CheckConfiguration.self, from: data)
+            for code in configuration.unknownRuleCodes {
+                printError("\(path): unknown rule '\(code)' ignored")
+            }
+            return .success(configuration)
+        } catch let DecodingError.dataCorrupted(context) {
+            return .failure("\(path): \(context.debugDescription)")
+        } catch {
+            return .failure("\(path): not a valid configuration: \(error)")
+        }
+    }
+
+    /// Like the other commands, but the index cache is only read: lint writes nothing.
+    static func loadCorpus(folders: [String]) -> Corpus {
+        let options = CorpusOptions(folders: folders)
+        guard !folders.isEmpty else { return CorpusLoader().load(options.sources) }
+        var warnings: [LoadWarning] = []
+        let manifest = folders.flatMap { CorpusFiles.list($0, warnings: &warnings) }
+        let cache = IndexCache(folder: IndexCache.defaultFolder(), applicationVersion: VraagbaakVersion.current)
+        if !manifest.isEmpty, let cached = cache.load(options.sources, manifest: manifest).0 {
+            return cached
+        }
+        let bar = ProgressBar(label: "Indexing")
+        let corpus = CorpusLoader().load(options.sources) { progress in
+            bar.update(done: progress.filesDone, total: progress.filesTotal)
+        }
+        bar.finish()
+        return corpus
+    }
+
+    /// Today in the local time zone: the only place a check reads the clock.
+    static func today() -> DutchDate? {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        return DutchDate(year: year, month: month, day: day)
+    }
+}
