@@ -110,6 +110,15 @@ public struct ServerCapabilities: Codable, Sendable {
     public var textDocumentSync: TextDocumentSyncOptions?
     public var documentSymbolProvider: Bool?
     public var foldingRangeProvider: Bool?
+    public var completionProvider: CompletionOptions?
+    public var hoverProvider: Bool?
+    public var definitionProvider: Bool?
+    public var referencesProvider: Bool?
+    public var workspaceSymbolProvider: Bool?
+    public var inlayHintProvider: Bool?
+    public var semanticTokensProvider: SemanticTokensOptions?
+    public var documentLinkProvider: DocumentLinkOptions?
+    public var documentFormattingProvider: Bool?
 
     public init() {}
 }
