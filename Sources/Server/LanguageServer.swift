@@ -53,6 +53,10 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         registerTextSynchronization()
         registerDocumentFeatures()
         registerWorkspace()
+        registerHover()
+        registerDefinition()
+        registerReferences()
+        registerWorkspaceSymbols()
     }
 
     // MARK: - Registration

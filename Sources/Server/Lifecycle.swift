@@ -34,6 +34,10 @@ extension LanguageServer {
             openClose: true, change: .incremental, save: SaveOptions(includeText: false))
         capabilities.documentSymbolProvider = true
         capabilities.foldingRangeProvider = true
+        capabilities.hoverProvider = true
+        capabilities.definitionProvider = true
+        capabilities.referencesProvider = true
+        capabilities.workspaceSymbolProvider = true
         return capabilities
     }
 

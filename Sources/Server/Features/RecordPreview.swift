@@ -1,0 +1,50 @@
+import Corpus
+import LSP
+import QuestionModel
+
+/// The preview of a corpus record shown by hover and completion: title, number and
+/// date, author → minister, theme, the first questions, the start of the answer and
+/// the pdf link.
+enum RecordPreview {
+    static func make(_ record: Record, format: MarkupKind, questionLimit: Int = 3) -> MarkupText {
+        var text = MarkupText(format)
+        append(record, to: &text, questionLimit: questionLimit)
+        return text
+    }
+
+    static func append(_ record: Record, to text: inout MarkupText, questionLimit: Int = 3) {
+        text.paragraph(text.bold(record.title.isEmpty ? "(zonder titel)" : record.title))
+        var facts: [String] = []
+        if let number = record.number, let date = record.date {
+            facts.append(text.escaped("Schriftelijke vraag nr. \(number) van \(date.longText)"))
+        } else if let date = record.date {
+            facts.append(text.escaped("Vraag van \(date.longText)"))
+        }
+        switch (record.author, record.minister ?? record.ministerOffice) {
+        case let (author?, minister?): facts.append(text.escaped("\(author) → \(minister)"))
+        case let (author?, nil): facts.append(text.escaped("van \(author)"))
+        case let (nil, minister?): facts.append(text.escaped("aan \(minister)"))
+        case (nil, nil): break
+        }
+        if let theme = record.theme { facts.append(text.escaped("Thema: \(theme)")) }
+        // Two trailing spaces would be a Markdown line break; a list item is clearer.
+        text.list(facts.map { text.isMarkdown ? "- \($0)" : $0 })
+
+        let questions = record.questions.prefix(questionLimit).enumerated().map { index, question in
+            "\(index + 1). \(text.escaped(Outline.firstWords(question, limit: 160)))"
+        }
+        if questions.isEmpty, !record.introductionExcerpt.isEmpty {
+            text.paragraph(text.escaped(Outline.firstWords(record.introductionExcerpt, limit: 240)))
+        }
+        text.list(questions)
+        if record.questions.count > questionLimit {
+            text.paragraph(text.escaped("(+ \(record.questions.count - questionLimit) vragen)"))
+        }
+        if let answer = record.answerExcerpt {
+            text.paragraph("\(text.bold("Antwoord:")) \(text.escaped(Outline.firstWords(answer, limit: 300)))")
+        } else {
+            text.paragraph(text.escaped("(nog geen antwoord in het corpus)"))
+        }
+        if let pdfLink = record.pdfLink { text.paragraph(text.link("pdf", pdfLink)) }
+    }
+}

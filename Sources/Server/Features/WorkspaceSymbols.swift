@@ -1,0 +1,69 @@
+import Corpus
+import LSP
+import QuestionModel
+
+/// `workspace/symbol`: corpus records by number (`123`), title words and author.
+extension LanguageServer {
+    func registerWorkspaceSymbols() {
+        onRequest("workspace/symbol", WorkspaceSymbolParams.self) { [unowned self] params in
+            CorpusSymbols.search(params.query, in: corpus).compactMap { record -> SymbolInformation? in
+                // Records without a file (the embedded seeds) have no location to go to.
+                guard let uri = RecordFiles.uri(record) else { return nil }
+                // The title line would need the file read; the start of the file is
+                // where both corpus layouts name the title.
+                let start = Position(line: 0, character: 0)
+                return SymbolInformation(name: CorpusSymbols.name(record), kind: .file,
+                                         location: Location(uri: uri, range: Range(start: start, end: start)),
+                                         containerName: CorpusSymbols.container(record))
+            }
+        }
+    }
+}
+
+enum CorpusSymbols {
+    static let limit = 100
+
+    /// Records matching `query`: all digits is a number; otherwise authors whose name
+    /// contains the query, then BM25 hits on the words.
+    static func search(_ query: String, in corpus: Corpus) -> [Record] {
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return [] }
+        if trimmed.allSatisfy(\.isASCIIDigit), let number = Int(trimmed.prefix(7)) {
+            return Array(corpus.records(number: number).sorted { ($0.date ?? .distantPast) > ($1.date ?? .distantPast) }
+                .prefix(limit))
+        }
+        var results: [Record] = []
+        var seen = Set<RecordSource>()
+        let lowered = trimmed.lowercased()
+        for author in corpus.authors where author.name.lowercased().contains(lowered) {
+            for record in corpus.records(author: author.name) where seen.insert(record.source).inserted {
+                results.append(record)
+                if results.count >= limit { return results }
+            }
+        }
+        for hit in corpus.search(trimmed, limit: limit) where seen.insert(hit.record.source).inserted {
+            results.append(hit.record)
+            if results.count >= limit { break }
+        }
+        return results
+    }
+
+    static func name(_ record: Record) -> String {
+        guard let number = record.number else { return record.title.isEmpty ? record.displayReference : record.title }
+        return "\(number) \(record.title)"
+    }
+
+    static func container(_ record: Record) -> String? {
+        let parts = [record.date.map { record.number == nil ? $0.canonicalText : "nr. \(record.number ?? 0) van \($0.canonicalText)" },
+                     record.author].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension DutchDate {
+    static let distantPast = DutchDate(year: 1000, month: 1, day: 1)!
+}
