@@ -95,6 +95,7 @@ enum LintCommand {
             let useColour = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             let output = LintOutput.text(files, colour: useColour)
             if !output.isEmpty { print(output) }
+            fflush(nil)  // findings on stdout before the summary on stderr
             let summary = LintOutput.summary(files)
             FileHandle.standardError.write(Data("\(summary)\n".utf8))
         case .json:

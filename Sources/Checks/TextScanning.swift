@@ -84,8 +84,9 @@ enum TextScanning {
         "bestaan", "komt", "klopt", "vindt", "beschikt", "geef", "bezorg", "licht", "verduidelijk",
     ].map { Array($0.utf8) })
 
-    /// `vraag ik`, `ik vraag`, `verneem ik`, `wil ik`: the author asks in the first person.
-    private static let firstPersonVerbs: Set<[UInt8]> = Set(["vraag", "verneem", "wil", "wens"].map { Array($0.utf8) })
+    /// `vraag ik`, `ik vraag`, `verneem ik`, `wil ik`, `ik dring aan`: the author asks in
+    /// the first person.
+    private static let firstPersonVerbs: Set<[UInt8]> = Set(["vraag", "verneem", "wil", "wens", "dring"].map { Array($0.utf8) })
     private static let ik = Array("ik".utf8)
 
     /// True when the text asks something: a `?`, a request word (`graag`, `gelieve`,
@@ -108,6 +109,21 @@ enum TextScanning {
             }
         }
         return false
+    }
+
+    /// The last sentence of a range: after the last `.` `?` `!` that is followed by
+    /// whitespace and not at the very end.
+    static func lastSentence(_ bytes: [UInt8], in range: TextRange) -> TextRange {
+        let core = trimmed(bytes, range)
+        var i = core.end - 1
+        while i > core.start {
+            let byte = bytes[i - 1]
+            if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!")), isWhitespace(bytes[i]) {
+                return TextRange(start: i, end: core.end)
+            }
+            i -= 1
+        }
+        return core
     }
 
     // MARK: Paragraphs, lines, words

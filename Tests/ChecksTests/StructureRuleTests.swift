@@ -161,6 +161,15 @@ final class StructureRuleTests: XCTestCase {
         ] {
             assertNoFinding(.itemAsksNothing, in: intro + request + "\n")
         }
+        // Items that list what the introduction's last sentence asks for.
+        assertNoFinding(.itemAsksNothing, in: """
+            Inburgering - Attesten
+
+            Graag had ik volgende gegevens per jaar:
+
+            1. het aantal uitgereikte attesten;
+            2. het aantal attesten per provincie.
+            """)
     }
 
     func testItemEmpty() throws {

@@ -9,7 +9,7 @@ struct CitationFormRule: Rule {
 
     func findings(in context: CheckContext) -> [Finding] {
         context.checkedCitations.compactMap { citation -> Finding? in
-            guard !citation.isCanonical else { return nil }
+            guard !citation.isCanonical, !Self.readsAsCanonical(citation) else { return nil }
             var canonical = citation.canonicalText
             if Self.opensSentence(context.bytes, at: citation.range.start), let canonicalFirst = canonical.first {
                 canonical = canonicalFirst.uppercased() + canonical.dropFirst()
@@ -19,6 +19,16 @@ struct CitationFormRule: Rule {
                            fixes: [Fix(title: "Vervangen door ‘\(canonical)’",
                                        edits: [TextReplacement(range: citation.range, newText: canonical)])])
         }
+    }
+
+    /// `Citation.isCanonical` misses a canonical form whose own first letter is a
+    /// capital (`Tijdens de commissievergadering van ...`): compare again, with line
+    /// breaks as spaces and the first letter in either case.
+    static func readsAsCanonical(_ citation: Citation) -> Bool {
+        let written = TextScanning.collapsingWhitespace(citation.text)
+        let canonical = citation.canonicalText
+        guard let first = written.first, let canonicalFirst = canonical.first else { return written == canonical }
+        return written.dropFirst() == canonical.dropFirst() && first.lowercased() == canonicalFirst.lowercased()
     }
 
     /// Nothing but whitespace since the last `.` `?` `!`, a blank line, or the start.

@@ -45,7 +45,7 @@ struct RepetitionRule: Rule {
                         message: "Een gelijkaardige vraag werd al beantwoord: ‘\(record.title)’\(reference), \(percent)% gelijk. Lees dat antwoord, verwijs ernaar en vraag enkel wat nieuw is.",
                         fixes: fixes,
                         related: [RelatedRecord(recordIndex: best.hit.index, record: record,
-                                                message: "Beantwoorde vraag, \(percent)% gelijk: \(record.title)")])]
+                                                message: "\(record.displayReference): \(record.title) (beantwoord, \(percent)% gelijk)")])]
     }
 
     /// The terms of one side, cut to the corpus's preview lengths so a draft and a
