@@ -33,7 +33,11 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
 
     var settingsLayers = SettingsLayers()
     var settings = Settings()
-    var corpus = Corpus.empty
+    var corpus = Corpus.empty {
+        didSet { corpusReplacedForEditing() }
+    }
+    /// Completion vocabulary and other state derived from `corpus` (Features/Completion.swift).
+    var editingState = EditingState()
     var corpusSources: [CorpusSource] = []
     var corpusGeneration = 0
     var corpusWatcher: CorpusWatcher?
@@ -53,6 +57,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         registerTextSynchronization()
         registerDocumentFeatures()
         registerWorkspace()
+        registerCompletion()
         registerHover()
         registerDefinition()
         registerReferences()

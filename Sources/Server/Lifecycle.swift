@@ -34,6 +34,7 @@ extension LanguageServer {
             openClose: true, change: .incremental, save: SaveOptions(includeText: false))
         capabilities.documentSymbolProvider = true
         capabilities.foldingRangeProvider = true
+        capabilities.completionProvider = CompletionOptions(triggerCharacters: [".", " ", ":"], resolveProvider: true)
         capabilities.hoverProvider = true
         capabilities.definitionProvider = true
         capabilities.referencesProvider = true
