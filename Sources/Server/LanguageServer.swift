@@ -62,6 +62,10 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         registerDefinition()
         registerReferences()
         registerWorkspaceSymbols()
+        registerInlayHints()
+        registerSemanticTokens()
+        registerDocumentLinks()
+        registerFormatting()
     }
 
     // MARK: - Registration

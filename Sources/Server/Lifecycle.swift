@@ -39,6 +39,10 @@ extension LanguageServer {
         capabilities.definitionProvider = true
         capabilities.referencesProvider = true
         capabilities.workspaceSymbolProvider = true
+        capabilities.inlayHintProvider = true
+        capabilities.semanticTokensProvider = SemanticTokensOptions(legend: SemanticTokenType.legend, full: true)
+        capabilities.documentLinkProvider = DocumentLinkOptions(resolveProvider: false)
+        capabilities.documentFormattingProvider = true
         return capabilities
     }
 
