@@ -17,10 +17,10 @@ let package = Package(
         .target(name: "QuestionModel", dependencies: ["SourceText"]),
         .target(name: "Corpus", dependencies: ["QuestionModel"]),
         .target(name: "Checks", dependencies: ["QuestionModel", "Corpus", "SourceText"]),
-        .target(name: "Server", dependencies: ["JSONRPC", "LSP", "SourceText", "QuestionModel", "Corpus"]),
+        .target(name: "Server", dependencies: ["JSONRPC", "LSP", "SourceText", "QuestionModel", "Corpus", "Checks"]),
         .target(name: "CLI", dependencies: ["Server", "JSONRPC", "Corpus", "QuestionModel", "Checks"]),
         .executableTarget(name: "vraagbaak", dependencies: ["CLI"]),
-        .executableTarget(name: "vraagbaak-bench", dependencies: ["QuestionModel", "SourceText", "Corpus"]),
+        .executableTarget(name: "vraagbaak-bench", dependencies: ["QuestionModel", "SourceText", "Corpus", "Server", "JSONRPC", "SyntheticCorpus"]),
         .target(name: "SyntheticCorpus"),
         .executableTarget(name: "vraagbaak-generate", dependencies: ["SyntheticCorpus"]),
 

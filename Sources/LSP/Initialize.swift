@@ -76,6 +76,11 @@ public struct ClientCapabilities: Codable, Sendable {
         public var configuration: Bool?
         public var didChangeWatchedFiles: DynamicRegistration?
         public var workspaceFolders: Bool?
+        public var diagnostics: Diagnostics?
+
+        public struct Diagnostics: Codable, Sendable {
+            public var refreshSupport: Bool?
+        }
     }
 
     public struct DynamicRegistration: Codable, Sendable {
@@ -110,6 +115,8 @@ public struct ServerCapabilities: Codable, Sendable {
     public var textDocumentSync: TextDocumentSyncOptions?
     public var documentSymbolProvider: Bool?
     public var foldingRangeProvider: Bool?
+    public var diagnosticProvider: DiagnosticOptions?
+    public var codeActionProvider: CodeActionOptions?
     public var completionProvider: CompletionOptions?
     public var hoverProvider: Bool?
     public var definitionProvider: Bool?

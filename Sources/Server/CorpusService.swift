@@ -47,6 +47,7 @@ extension LanguageServer {
     private func install(_ corpus: Corpus, sources: [CorpusSource], seconds: Double, cacheOutcome: IndexCache.Outcome?) {
         self.corpus = corpus
         corpusSources = sources
+        corpusIsReady = true
         let origin = cacheOutcome == .hit ? "from the index cache" : "indexed"
         trace?.log("corpus ready: \(corpus.count) records \(origin) in \(String(format: "%.2f", seconds)) s")
         for warning in corpus.warnings.prefix(20) {
@@ -60,7 +61,9 @@ extension LanguageServer {
     }
 
     /// Features that depend on the corpus (diagnostics) hook in here.
-    func corpusDidChange() {}
+    func corpusDidChange() {
+        refreshAllDiagnostics()
+    }
 }
 
 /// Sends `$/progress` for one token: begin, reports when the percentage moves, end.

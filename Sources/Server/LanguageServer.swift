@@ -1,3 +1,4 @@
+import Checks
 import Corpus
 import Dispatch
 import Foundation
@@ -40,7 +41,15 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     var editingState = EditingState()
     var corpusSources: [CorpusSource] = []
     var corpusGeneration = 0
+    /// False until the first corpus is installed: reference checks against an empty
+    /// corpus would flash false alarms at start-up.
+    var corpusIsReady = false
     var corpusWatcher: CorpusWatcher?
+    var checkConfiguration = CheckConfiguration.default
+    var settingsGeneration = 0
+    var diagnosticsGeneration = 0
+    /// The generation of the newest diagnostics computation per document.
+    var latestDiagnostics: [DocumentURI: Int] = [:]
 
     private var requestHandlers: [String: RequestHandler] = [:]
     private var notificationHandlers: [String: NotificationHandler] = [:]
@@ -66,6 +75,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         registerSemanticTokens()
         registerDocumentLinks()
         registerFormatting()
+        registerDiagnostics()
     }
 
     // MARK: - Registration

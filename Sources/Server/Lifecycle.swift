@@ -34,6 +34,12 @@ extension LanguageServer {
             openClose: true, change: .incremental, save: SaveOptions(includeText: false))
         capabilities.documentSymbolProvider = true
         capabilities.foldingRangeProvider = true
+        capabilities.codeActionProvider = CodeActionOptions(
+            codeActionKinds: [CodeActionKind.quickFix, CodeActionKind.sourceFixAll])
+        if session.capabilities.textDocument?.diagnostic != nil {
+            capabilities.diagnosticProvider = DiagnosticOptions(
+                identifier: "vraagbaak", interFileDependencies: true, workspaceDiagnostics: false)
+        }
         capabilities.completionProvider = CompletionOptions(triggerCharacters: [".", " ", ":"], resolveProvider: true)
         capabilities.hoverProvider = true
         capabilities.definitionProvider = true

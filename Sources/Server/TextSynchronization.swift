@@ -33,9 +33,13 @@ extension LanguageServer {
     }
 
     /// Called after every open and change; features that react to edits hook in here.
-    func documentDidChange(_ uri: DocumentURI) {}
+    func documentDidChange(_ uri: DocumentURI) {
+        scheduleDiagnostics(uri)
+    }
 
-    func documentDidClose(_ uri: DocumentURI) {}
+    func documentDidClose(_ uri: DocumentURI) {
+        clearDiagnostics(uri)
+    }
 
     /// The open document for a request, or -32602 when the client never opened it.
     func openDocument(_ uri: DocumentURI) throws(ResponseError) -> OpenDocument {

@@ -1,3 +1,4 @@
+import Checks
 import Corpus
 import Dispatch
 import Foundation
@@ -79,9 +80,20 @@ extension LanguageServer {
         for layer in [settingsLayers.file, settingsLayers.initializationOptions, settingsLayers.client] {
             problems += merged.merge(layer)
         }
+        var configuration = CheckConfiguration.default
+        if let checks = merged.checks {
+            do {
+                configuration = try JSONDecoder().decode(CheckConfiguration.self, from: JSONEncoder().encode(checks))
+                for code in configuration.unknownRuleCodes { problems.append("unknown rule code in checks: \(code)") }
+            } catch {
+                problems.append("the checks section is not valid: \(error)")
+            }
+        }
         for problem in problems { logToClient(.error, "Vraagbaak settings: \(problem)") }
-        let changed = merged != settings
+        let changed = merged != settings || configuration != checkConfiguration
+        if changed { settingsGeneration += 1 }
         settings = merged
+        checkConfiguration = configuration
         return changed
     }
 
@@ -96,7 +108,9 @@ extension LanguageServer {
     }
 
     /// Features that depend on settings (the checks) hook in here.
-    func settingsDidChange() {}
+    func settingsDidChange() {
+        refreshAllDiagnostics()
+    }
 
     private func isInCorpus(_ path: String) -> Bool {
         corpusSources.contains { source in

@@ -13,7 +13,8 @@ final class LifecycleTests: XCTestCase {
         let capabilities = try XCTUnwrap(result["capabilities"])
         XCTAssertEqual(capabilities["positionEncoding"], "utf-16", "no offer means UTF-16")
         XCTAssertEqual(capabilities["textDocumentSync"]?["change"], 2)
-        XCTAssertNil(capabilities["workspaceSymbolProvider"], "nothing unimplemented is announced")
+        XCTAssertNil(capabilities["renameProvider"], "nothing unimplemented is announced")
+        XCTAssertNil(capabilities["diagnosticProvider"], "pull diagnostics only for clients that announce them")
         XCTAssertEqual(try server.shutdownAndExit(), 0)
     }
 

@@ -1,0 +1,42 @@
+public struct CodeActionContext: Codable, Hashable, Sendable {
+    public var diagnostics: [Diagnostic]
+    public var only: [String]?
+}
+
+public struct CodeActionParams: Codable, Hashable, Sendable {
+    public var textDocument: TextDocumentIdentifier
+    public var range: Range
+    public var context: CodeActionContext
+}
+
+public struct WorkspaceEdit: Codable, Hashable, Sendable {
+    public var changes: [DocumentURI: [TextEdit]]
+    public init(changes: [DocumentURI: [TextEdit]]) { self.changes = changes }
+}
+
+public struct CodeAction: Codable, Hashable, Sendable {
+    public var title: String
+    public var kind: String?
+    public var diagnostics: [Diagnostic]?
+    public var isPreferred: Bool?
+    public var edit: WorkspaceEdit?
+
+    public init(title: String, kind: String?, diagnostics: [Diagnostic]?, isPreferred: Bool?, edit: WorkspaceEdit?) {
+        self.title = title
+        self.kind = kind
+        self.diagnostics = diagnostics
+        self.isPreferred = isPreferred
+        self.edit = edit
+    }
+}
+
+public struct CodeActionOptions: Codable, Hashable, Sendable {
+    public var codeActionKinds: [String]
+    public init(codeActionKinds: [String]) { self.codeActionKinds = codeActionKinds }
+}
+
+public enum CodeActionKind {
+    public static let quickFix = "quickfix"
+    public static let sourceFixAll = "source.fixAll"
+    public static let source = "source"
+}

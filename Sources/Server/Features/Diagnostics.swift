@@ -1,0 +1,158 @@
+import Checks
+import Corpus
+import Dispatch
+import Foundation
+import JSONRPC
+import LSP
+import QuestionModel
+import SourceText
+
+/// The checks as LSP diagnostics: pushed after every change (computed off the
+/// server queue, stale results dropped), or pulled with `textDocument/diagnostic`
+/// by clients that announce it; quick fixes as code actions.
+extension LanguageServer {
+    func registerDiagnostics() {
+        onRequest("textDocument/diagnostic", DocumentDiagnosticParams.self) { [unowned self] params in
+            let (document, question) = try parsedDocument(params.textDocument.uri)
+            let resultId = diagnosticsResultID(document)
+            if params.previousResultId == resultId { return DocumentDiagnosticReport.unchanged(resultId: resultId) }
+            guard Self.isChecked(document) else { return DocumentDiagnosticReport.full([], resultId: resultId) }
+            let findings = checker.check(question: question, text: document.text.text, corpus: corpus, today: Self.today())
+            let converter = document.converter(session.columnUnit)
+            return DocumentDiagnosticReport.full(findings.map { Self.diagnostic($0, converter) }, resultId: resultId)
+        }
+        onRequest("textDocument/codeAction", CodeActionParams.self) { [unowned self] params in
+            let (document, question) = try parsedDocument(params.textDocument.uri)
+            guard Self.isChecked(document) else { return [CodeAction]() }
+            let findings = checker.check(question: question, text: document.text.text, corpus: corpus, today: Self.today())
+            return Self.codeActions(findings, document: document, requested: params, unit: session.columnUnit)
+        }
+    }
+
+    /// Pull diagnostics replace pushing for clients that support them.
+    var pushesDiagnostics: Bool { session.capabilities.textDocument?.diagnostic == nil }
+
+    var checker: Checker { Checker(configuration: checkConfiguration) }
+
+    /// Recomputes and publishes a document's diagnostics. Called after each change:
+    /// a burst of changes already queued is handled first, and a result that is no
+    /// longer current when it is ready is dropped, so typing is never blocked.
+    func scheduleDiagnostics(_ uri: DocumentURI) {
+        guard pushesDiagnostics, corpusIsReady, let (document, question) = documents.parsed(uri),
+              Self.isChecked(document) else { return }
+        diagnosticsGeneration += 1
+        let generation = diagnosticsGeneration
+        latestDiagnostics[uri] = generation
+        let checker = self.checker, corpus = self.corpus, unit = session.columnUnit, today = Self.today()
+        DispatchQueue.global().async { [self] in
+            let findings = checker.check(question: question, text: document.text.text, corpus: corpus, today: today)
+            let converter = document.converter(unit)
+            let diagnostics = findings.map { Self.diagnostic($0, converter) }
+            queue.async { [self] in
+                guard latestDiagnostics[uri] == generation, documents[uri]?.version == document.version else { return }
+                sendNotification("textDocument/publishDiagnostics",
+                                 PublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: diagnostics))
+            }
+        }
+    }
+
+    /// After the corpus or the settings changed, every open document again.
+    func refreshAllDiagnostics() {
+        for document in documents.all { scheduleDiagnostics(document.uri) }
+        if !pushesDiagnostics, session.capabilities.workspace?.diagnostics?.refreshSupport == true {
+            currentConnection?.sendRequest("workspace/diagnostic/refresh", JSONValue?.none) { _ in }
+        }
+    }
+
+    func clearDiagnostics(_ uri: DocumentURI) {
+        latestDiagnostics[uri] = nil
+        guard pushesDiagnostics else { return }
+        sendNotification("textDocument/publishDiagnostics", PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: []))
+    }
+
+    /// Changes whenever the text, the corpus or the settings change.
+    private func diagnosticsResultID(_ document: OpenDocument) -> String {
+        "\(document.version)-\(corpusGeneration)-\(settingsGeneration)"
+    }
+
+    /// Drafts are checked; corpus files opened to read are not.
+    static func isChecked(_ document: OpenDocument) -> Bool {
+        document.languageId == "vraag" || document.uri.hasSuffix(".vraag")
+    }
+
+    static func today() -> DutchDate {
+        let components = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return DutchDate(year: components.year ?? 2000, month: components.month ?? 1, day: components.day ?? 1)
+            ?? DutchDate(year: 2000, month: 1, day: 1)!
+    }
+
+    // MARK: - Conversion: the one place where findings become LSP
+
+    static func diagnostic(_ finding: Finding, _ converter: PositionConverter) -> Diagnostic {
+        let related = finding.related.compactMap { related -> DiagnosticRelatedInformation? in
+            guard let path = related.record.source.filePath else { return nil }
+            let location = Location(uri: URL(fileURLWithPath: path).absoluteString,
+                                    range: Range(start: Position(line: 0, character: 0), end: Position(line: 0, character: 0)))
+            return DiagnosticRelatedInformation(location: location, message: related.message)
+        }
+        return Diagnostic(range: converter.range(finding.range), severity: severity(finding.severity),
+                          code: finding.code.rawValue, source: "vraagbaak", message: finding.message,
+                          relatedInformation: related.isEmpty ? nil : related)
+    }
+
+    static func severity(_ severity: Severity) -> DiagnosticSeverity {
+        switch severity {
+        case .error: return .error
+        case .warning: return .warning
+        case .information: return .information
+        case .hint: return .hint
+        }
+    }
+
+    static func codeActions(_ findings: [Finding], document: OpenDocument, requested: CodeActionParams,
+                            unit: ColumnUnit) -> [CodeAction] {
+        let converter = document.converter(unit)
+        let requestedRange = converter.textRange(requested.range)
+        let wants = { (kind: String) -> Bool in
+            guard let only = requested.context.only, !only.isEmpty else { return true }
+            return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
+        }
+        func edit(_ fix: Fix) -> WorkspaceEdit {
+            WorkspaceEdit(changes: [document.uri: fix.edits.map { TextEdit(range: converter.range($0.range), newText: $0.newText) }])
+        }
+        var actions: [CodeAction] = []
+        if wants(CodeActionKind.quickFix) {
+            for finding in findings where overlaps(finding.range, requestedRange) {
+                let diagnostic = diagnostic(finding, converter)
+                for (index, fix) in finding.fixes.enumerated() {
+                    actions.append(CodeAction(title: fix.title, kind: CodeActionKind.quickFix, diagnostics: [diagnostic],
+                                              isPreferred: index == 0, edit: edit(fix)))
+                }
+            }
+        }
+        if wants(CodeActionKind.sourceFixAll) {
+            // The first fix of every finding, as long as its edits do not overlap
+            // edits already taken.
+            var taken: [TextRange] = []
+            var edits: [TextReplacement] = []
+            for finding in findings {
+                guard let fix = finding.fixes.first,
+                      !fix.edits.contains(where: { edit in taken.contains { overlaps($0, edit.range) } }) else { continue }
+                taken += fix.edits.map(\.range)
+                edits += fix.edits
+            }
+            if !edits.isEmpty {
+                actions.append(CodeAction(title: "Alle automatische correcties toepassen", kind: CodeActionKind.sourceFixAll,
+                                          diagnostics: nil, isPreferred: nil,
+                                          edit: edit(Fix(title: "", edits: edits.sorted { $0.range.start < $1.range.start }))))
+            }
+        }
+        return actions
+    }
+
+    /// Ranges overlap, or touch when one of them is empty (a cursor).
+    static func overlaps(_ a: TextRange, _ b: TextRange) -> Bool {
+        if a.isEmpty || b.isEmpty { return a.start <= b.end && b.start <= a.end }
+        return a.start < b.end && b.start < a.end
+    }
+}
