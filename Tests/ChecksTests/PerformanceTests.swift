@@ -34,4 +34,26 @@ final class PerformanceTests: XCTestCase {
         print("check of a \(words)-word draft against \(corpus.count) records: \(milliseconds) ms")
         XCTAssertLessThan(milliseconds, 50, "debug build; release is several times faster")
     }
+
+    /// The same draft against a large corpus named by `VRAAGBAAK_SCALE_CORPUS` (for
+    /// example 100,000 records from `vraagbaak-generate`); skipped without it.
+    func testLongDraftAgainstScaleCorpus() throws {
+        guard let folder = ProcessInfo.processInfo.environment["VRAAGBAAK_SCALE_CORPUS"] else {
+            throw XCTSkip("set VRAAGBAAK_SCALE_CORPUS to a large corpus folder")
+        }
+        let corpus = CorpusLoader().load([.folder(path: folder)])
+        let draft = try TestData.example("repetition.vraag") + String(repeating: "\nHoeveel middelen worden uitgetrokken voor de inburgering van nieuwkomers in 2023 en hoe verhoudt zich dat tot 2022?", count: 40)
+        let question = Question.parse(draft)
+        let checker = Checker()
+        let first = checker.check(question: question, text: draft, corpus: corpus, today: TestData.today)
+        let start = Date()
+        for _ in 0..<20 { _ = checker.check(question: question, text: draft, corpus: corpus, today: TestData.today) }
+        let milliseconds = Date().timeIntervalSince(start) * 1000 / 20
+        let query = ([question.title?.text ?? ""] + question.numberedQuestions.map(\.text)).joined(separator: "\n")
+        let searchStart = Date()
+        for _ in 0..<20 { _ = corpus.search(query, limit: 5) }
+        let searchMilliseconds = Date().timeIntervalSince(searchStart) * 1000 / 20
+        print("check against \(corpus.count) records: \(milliseconds) ms, of which BM25 search \(searchMilliseconds) ms; \(first.map(\.code))")
+        XCTAssertLessThan(milliseconds, 100, "debug build")
+    }
 }
