@@ -203,16 +203,6 @@ enum TextScanning {
         return result
     }
 
-    /// The same preview cut the corpus stores (`Record.questions`, 300 characters;
-    /// `introductionExcerpt`, 400), so a draft compares like with like.
-    static func excerpt(_ text: String, length: Int) -> String {
-        let flat = collapsingWhitespace(text)
-        guard flat.count > length else { return flat }
-        var cut = flat.prefix(length)
-        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
-        return cut + " …"
-    }
-
     /// Names compare case-insensitively with whitespace collapsed.
     static func nameKey(_ name: String) -> String { collapsingWhitespace(name).lowercased() }
 }

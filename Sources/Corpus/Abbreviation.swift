@@ -20,21 +20,35 @@ public struct Abbreviation: Hashable, Sendable {
 public enum AbbreviationFinder {
     public static func definitions(in text: String) -> [(shortForm: String, longForm: String)] {
         var found: [(String, String)] = []
-        let characters = Array(text)
-        var i = 0
-        while i < characters.count {
-            guard characters[i] == "(" else { i += 1; continue }
-            var close = i + 1
-            while close < characters.count, close - i <= 12, characters[close] != ")", characters[close] != "(",
-                  !characters[close].isWhitespace {
-                close += 1
+        var utf8 = text.utf8
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
+            var i = 0
+            while i < bytes.count {
+                guard bytes[i] == UInt8(ascii: "(") else { i += 1; continue }
+                var close = i + 1
+                while close < bytes.count, close - i <= 24, bytes[close] != UInt8(ascii: ")"),
+                      bytes[close] != UInt8(ascii: "("), bytes[close] > 0x20 {
+                    close += 1
+                }
+                guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else { i += 1; continue }
+                let shortForm = Array(String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<close]), as: UTF8.self))
+                if isShortForm(shortForm[...]) {
+                    // Only the few words before the parenthesis matter: decode just those.
+                    var start = max(0, i - 200)
+                    while start > 0, start < i, bytes[start] & 0xC0 == 0x80 { start += 1 }
+                    let window = Array(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    if let longForm = longForm(for: shortForm, before: window.count, in: window) {
+                        found.append((String(shortForm), longForm))
+                    }
+                }
+                i = close + 1
             }
-            guard close < characters.count, characters[close] == ")" else { i += 1; continue }
-            let shortForm = characters[(i + 1)..<close]
-            if isShortForm(shortForm), let longForm = longForm(for: Array(shortForm), before: i, in: characters) {
-                found.append((String(shortForm), longForm))
-            }
-            i = close + 1
+        }
+        if utf8.withContiguousStorageIfAvailable(scan) == nil {
+            var copy = text
+            copy.makeContiguousUTF8()
+            utf8 = copy.utf8
+            _ = utf8.withContiguousStorageIfAvailable(scan)
         }
         return found
     }

@@ -5,7 +5,7 @@ import QuestionModel
 /// questions; abbreviations; the citation graph. An immutable value: build a new one
 /// to change it, share it freely between threads.
 public struct Corpus: Sendable {
-    public let records: [Record]
+    public let records: RecordList
     public let warnings: [LoadWarning]
     /// The files read, with size and modification time: what a cache is checked against.
     public let manifest: [CorpusFiles.Entry]
@@ -22,24 +22,35 @@ public struct Corpus: Sendable {
     public static let empty = CorpusBuilder().build()
 
     /// Builds the lookup maps, which are cheap to derive and so are never cached.
-    init(records: [Record], warnings: [LoadWarning], manifest: [CorpusFiles.Entry], searchIndex: SearchIndex,
+    init(store: RecordStore, warnings: [LoadWarning], manifest: [CorpusFiles.Entry], searchIndex: SearchIndex,
          abbreviations: [Abbreviation]) {
+        let records = RecordList(store: store)
         var byReference: [QuestionReference: [Int32]] = [:]
         var byNumber: [Int: [Int32]] = [:]
         var byAuthor: [String: [Int32]] = [:]
         var byMinister: [String: [Int32]] = [:]
         var byTheme: [String: [Int32]] = [:]
         var citedBy: [QuestionReference: [Int32]] = [:]
-        for (offset, record) in records.enumerated() {
+        // Names repeat across thousands of records: normalise each distinct one once.
+        var keys: [String: String] = [:]
+        func key(_ name: String) -> String {
+            if let known = keys[name] { return known }
+            let normalised = Corpus.key(name)
+            keys[name] = normalised
+            return normalised
+        }
+        for offset in 0..<store.count {
             let index = Int32(offset)
-            if let number = record.number {
+            if let number = store.number(offset) {
                 byNumber[number, default: []].append(index)
-                if let date = record.date { byReference[QuestionReference(number: number, date: date), default: []].append(index) }
+                if let date = store.date(offset) {
+                    byReference[QuestionReference(number: number, date: date), default: []].append(index)
+                }
             }
-            if let author = record.author { byAuthor[Corpus.key(author), default: []].append(index) }
-            if let minister = record.minister { byMinister[Corpus.key(minister), default: []].append(index) }
-            if let theme = record.theme { byTheme[Corpus.key(theme), default: []].append(index) }
-            for cited in record.citedQuestions { citedBy[cited, default: []].append(index) }
+            if let author = store.string(.author, offset) { byAuthor[key(author), default: []].append(index) }
+            if let minister = store.string(.minister, offset) { byMinister[key(minister), default: []].append(index) }
+            if let theme = store.string(.theme, offset) { byTheme[key(theme), default: []].append(index) }
+            for cited in store.citedQuestions(offset) { citedBy[cited, default: []].append(index) }
         }
         self.records = records
         self.warnings = warnings
@@ -123,7 +134,7 @@ public struct Corpus: Sendable {
 
 /// Collects records one by one and builds the indexes.
 public struct CorpusBuilder {
-    var records: [Record] = []
+    var records = RecordStoreBuilder()
     var warnings: [LoadWarning] = []
     var manifest: [CorpusFiles.Entry] = []
     private var search = SearchIndexBuilder()
@@ -131,14 +142,14 @@ public struct CorpusBuilder {
 
     public init() {}
 
-    mutating func add(_ record: Record, _ extracted: ExtractedText) {
+    mutating func add(_ record: RecordFields, _ extracted: ExtractedText) {
         records.append(record)
         search.add(extracted.terms)
         abbreviations.collect(extracted.abbreviations)
     }
 
     public consuming func build() -> Corpus {
-        Corpus(records: records, warnings: warnings, manifest: manifest, searchIndex: search.build(),
+        Corpus(store: records.build(), warnings: warnings, manifest: manifest, searchIndex: search.build(),
                abbreviations: abbreviations.result())
     }
 }

@@ -89,8 +89,8 @@ public struct CorpusLoader: Sendable {
     }
 
     enum Outcome: Sendable {
-        case record(Record, ExtractedText)
-        case recordWithWarning(Record, ExtractedText, LoadWarning)
+        case record(RecordFields, ExtractedText)
+        case recordWithWarning(RecordFields, ExtractedText, LoadWarning)
         case warning(LoadWarning)
     }
 

@@ -111,8 +111,19 @@ public struct IndexCache: Sendable {
     }
 
     private static func writeCorpus(_ corpus: Corpus, to writer: inout BinaryWriter) {
-        writer.write(corpus.records.count)
-        for record in corpus.records { write(record, to: &writer) }
+        let store = corpus.records.store
+        writer.write(store.count)
+        writer.writeRaw(store.text)
+        writer.writeRaw(store.spans)
+        writer.writeRaw(store.presence)
+        writer.writeRaw(store.numbers)
+        writer.writeRaw(store.dates)
+        writer.writeRaw(store.kinds)
+        writer.writeRaw(store.questionCounts)
+        writer.writeRaw(store.wordCounts)
+        writer.writeRaw(store.citedStarts)
+        writer.writeRaw(store.citedNumbers)
+        writer.writeRaw(store.citedDates)
         writer.write(corpus.warnings.count)
         for warning in corpus.warnings {
             writer.write(warning.path)
@@ -120,9 +131,10 @@ public struct IndexCache: Sendable {
             writer.write(warning.message)
         }
         let index = corpus.searchIndex
+        // Terms in id order, as one text: a term never contains a space.
         let terms = index.termIDs.sorted { $0.value < $1.value }.map(\.key)
         writer.write(terms.count)
-        for term in terms { writer.write(term) }
+        writer.writeRaw(Array(terms.joined(separator: " ").utf8))
         writer.writeRaw(index.postingStarts)
         writer.writeRaw(index.postingDocuments)
         writer.writeRaw(index.postingWeights)
@@ -136,10 +148,15 @@ public struct IndexCache: Sendable {
     }
 
     private static func readCorpus(_ reader: inout BinaryReader, manifest: [CorpusFiles.Entry]) throws -> Corpus {
-        let recordCount = try reader.readCount()
-        var records: [Record] = []
-        records.reserveCapacity(recordCount)
-        for _ in 0..<recordCount { records.append(try readRecord(&reader)) }
+        let count = try reader.readInt()
+        let store = RecordStore(
+            count: count, text: try reader.readRaw(UInt8.self), spans: try reader.readRaw(UInt32.self),
+            presence: try reader.readRaw(UInt16.self), numbers: try reader.readRaw(Int32.self),
+            dates: try reader.readRaw(Int32.self), kinds: try reader.readRaw(UInt8.self),
+            questionCounts: try reader.readRaw(Int32.self), wordCounts: try reader.readRaw(Int32.self),
+            citedStarts: try reader.readRaw(Int32.self), citedNumbers: try reader.readRaw(Int32.self),
+            citedDates: try reader.readRaw(Int32.self))
+        guard count >= 0, store.isConsistent else { throw BinaryReader.Corrupt() }
         let warningCount = try reader.readCount()
         var warnings: [LoadWarning] = []
         for _ in 0..<warningCount {
@@ -147,17 +164,22 @@ public struct IndexCache: Sendable {
             guard let kind = LoadWarning.Kind(rawValue: try reader.readString()) else { throw BinaryReader.Corrupt() }
             warnings.append(LoadWarning(path: path, kind: kind, message: try reader.readString()))
         }
-        let termCount = try reader.readCount()
+        let termCount = try reader.readInt()
+        let termText = try reader.readRaw(UInt8.self)
         var termIDs: [String: Int32] = [:]
-        termIDs.reserveCapacity(termCount)
-        for id in 0..<termCount { termIDs[try reader.readString()] = Int32(id) }
+        termIDs.reserveCapacity(max(0, termCount))
+        var id: Int32 = 0
+        for term in termText.split(separator: 0x20, omittingEmptySubsequences: true) {
+            termIDs[String(decoding: term, as: UTF8.self)] = id
+            id += 1
+        }
         let starts = try reader.readRaw(Int32.self)
         let documents = try reader.readRaw(Int32.self)
         let weights = try reader.readRawFloats()
         let documentCount = try reader.readInt()
         // The postings must be consistent, or a query could index out of bounds.
-        guard starts.count == termCount + 1, starts.first == 0, Int(starts.last ?? -1) == documents.count,
-              weights.count == documents.count, documentCount == records.count,
+        guard Int(id) == termCount, termIDs.count == termCount, starts.count == termCount + 1, starts.first == 0,
+              Int(starts.last ?? -1) == documents.count, weights.count == documents.count, documentCount == count,
               zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
               documents.allSatisfy({ $0 >= 0 && Int($0) < documentCount }) else { throw BinaryReader.Corrupt() }
         let abbreviationCount = try reader.readCount()
@@ -168,81 +190,7 @@ public struct IndexCache: Sendable {
         }
         let index = SearchIndex(termIDs: termIDs, postingStarts: starts, postingDocuments: documents,
                                 postingWeights: weights, documentCount: documentCount)
-        return Corpus(records: records, warnings: warnings, manifest: manifest, searchIndex: index,
+        return Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: index,
                       abbreviations: abbreviations)
-    }
-
-    private static func write(_ record: Record, to writer: inout BinaryWriter) {
-        switch record.source {
-        case .file(let path): writer.write(0); writer.write(path)
-        case .embedded(let name): writer.write(1); writer.write(name)
-        }
-        writer.write(record.kind.rawValue)
-        writer.write(record.number)
-        write(record.date, to: &writer)
-        writer.write(record.title)
-        writer.write(record.subject)
-        writer.write(record.author)
-        writer.write(record.minister)
-        writer.write(record.ministerOffice)
-        writer.write(record.theme)
-        writer.write(record.pdfLink)
-        writer.write(record.introductionExcerpt)
-        writer.write(record.questions.count)
-        for question in record.questions { writer.write(question) }
-        writer.write(record.answerExcerpt)
-        writer.write(record.citedQuestions.count)
-        for cited in record.citedQuestions {
-            writer.write(cited.number)
-            write(cited.date, to: &writer)
-        }
-        writer.write(record.questionWordCount)
-    }
-
-    private static func write(_ date: DutchDate?, to writer: inout BinaryWriter) {
-        writer.write(date.map { $0.year * 10_000 + $0.month * 100 + $0.day })
-    }
-
-    private static func readDate(_ reader: inout BinaryReader) throws -> DutchDate? {
-        guard let packed = try reader.readOptionalInt() else { return nil }
-        guard let date = DutchDate(year: packed / 10_000, month: packed / 100 % 100, day: packed % 100) else {
-            throw BinaryReader.Corrupt()
-        }
-        return date
-    }
-
-    private static func readRecord(_ reader: inout BinaryReader) throws -> Record {
-        let source: RecordSource
-        switch try reader.readInt() {
-        case 0: source = .file(path: try reader.readString())
-        case 1: source = .embedded(name: try reader.readString())
-        default: throw BinaryReader.Corrupt()
-        }
-        guard let kind = DocumentKind(rawValue: try reader.readString()) else { throw BinaryReader.Corrupt() }
-        let number = try reader.readOptionalInt()
-        let date = try readDate(&reader)
-        let title = try reader.readString()
-        let subject = try reader.readOptionalString()
-        let author = try reader.readOptionalString()
-        let minister = try reader.readOptionalString()
-        let ministerOffice = try reader.readOptionalString()
-        let theme = try reader.readOptionalString()
-        let pdfLink = try reader.readOptionalString()
-        let introduction = try reader.readString()
-        let questionCount = try reader.readCount()
-        var questions: [String] = []
-        for _ in 0..<questionCount { questions.append(try reader.readString()) }
-        let answer = try reader.readOptionalString()
-        let citedCount = try reader.readCount()
-        var cited: [QuestionReference] = []
-        for _ in 0..<citedCount {
-            let number = try reader.readInt()
-            guard let date = try readDate(&reader) else { throw BinaryReader.Corrupt() }
-            cited.append(QuestionReference(number: number, date: date))
-        }
-        return Record(source: source, kind: kind, number: number, date: date, title: title, subject: subject,
-                      author: author, minister: minister, ministerOffice: ministerOffice, theme: theme,
-                      pdfLink: pdfLink, introductionExcerpt: introduction, questions: questions,
-                      answerExcerpt: answer, citedQuestions: cited, questionWordCount: try reader.readInt())
     }
 }

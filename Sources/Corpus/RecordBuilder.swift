@@ -6,12 +6,32 @@ struct ExtractedText: Sendable {
     var abbreviations: [(shortForm: String, longForm: String)]
 }
 
-/// Distils a parsed question into a `Record` and the terms the search index needs.
-enum RecordBuilder {
-    static let excerptLength = 400
-    static let questionPreviewLength = 300
+/// How much of a record's text the corpus keeps for previews (in UTF-8 bytes), so
+/// that a draft can be cut the same way when it is compared with records.
+public enum RecordPreviewLimits {
+    /// Previews show the first questions; the rest are counted, not kept.
+    public static let questions = 3
+    public static let questionLength = 240
+    public static let introductionLength = 240
+    public static let answerLength = 320
 
-    static func make(_ question: Question, text: String, source: RecordSource) -> (Record, ExtractedText) {
+    /// A text cut as the corpus cuts its previews: whitespace collapsed, at a word
+    /// boundary at most `length` bytes in.
+    public static func excerpt(_ text: String, length: Int) -> String {
+        RecordBuilder.excerpt(text, length: length)
+    }
+}
+
+/// Distils a parsed question into the fields of a record and the terms the search
+/// index needs. Runs on the loader's parallel workers, so it does all the per-text
+/// work (tokenizing, finding abbreviations) and leaves only merging to the index.
+enum RecordBuilder {
+    static let introductionExcerptLength = RecordPreviewLimits.introductionLength
+    static let questionExcerptLength = RecordPreviewLimits.questionLength
+    static let answerExcerptLength = RecordPreviewLimits.answerLength
+    static let keptQuestions = RecordPreviewLimits.questions
+
+    static func make(_ question: Question, text: String, source: RecordSource) -> (RecordFields, ExtractedText) {
         let metadata = question.metadata
         let title = question.title?.text ?? metadata.titleLine?.value ?? ""
         let questionTexts = question.numberedQuestions.map(\.text)
@@ -21,10 +41,10 @@ enum RecordBuilder {
             guard citation.kind == .writtenQuestion, let number = citation.number, let date = citation.date else { return nil }
             return QuestionReference(number: number, date: date)
         }
-        var wordCount = 0
-        for text in [introduction] + questionTexts { wordCount += countWords(text) }
+        var wordCount = countWords(introduction)
+        for text in questionTexts { wordCount += countWords(text) }
 
-        let record = Record(
+        let fields = RecordFields(
             source: source,
             kind: question.kind,
             number: metadata.number?.value,
@@ -33,38 +53,51 @@ enum RecordBuilder {
             subject: question.title?.subject.map { collapseWhitespace($0.value) },
             author: metadata.author?.displayName,
             minister: metadata.minister?.displayName,
-            ministerOffice: metadata.ministerOffice?.value,
-            theme: metadata.theme?.value,
+            ministerOffice: metadata.ministerOffice.map { collapseWhitespace($0.value) },
+            theme: metadata.theme.map { collapseWhitespace($0.value) },
             pdfLink: metadata.pdfLink?.value,
-            introductionExcerpt: excerpt(introduction, length: excerptLength),
-            questions: questionTexts.map { excerpt($0, length: questionPreviewLength) },
-            answerExcerpt: answerText.map { excerpt($0, length: excerptLength) },
+            introductionExcerpt: excerpt(introduction, length: introductionExcerptLength),
+            questions: questionTexts.prefix(keptQuestions).map { excerpt($0, length: questionExcerptLength) },
+            questionCount: questionTexts.count,
+            answerExcerpt: answerText.map { excerpt($0, length: answerExcerptLength) },
             citedQuestions: Array(Set(cited)).sorted(),
             questionWordCount: wordCount)
         let bag = TermBag(title: title, question: [introduction] + questionTexts, answer: answerText)
-        return (record, ExtractedText(terms: bag, abbreviations: AbbreviationFinder.definitions(in: text)))
+        return (fields, ExtractedText(terms: bag, abbreviations: AbbreviationFinder.definitions(in: text)))
     }
 
-    /// The text on one line, cut at a word boundary near `length` characters.
+    /// The text on one line, cut at a word boundary at most `length` bytes in.
     static func excerpt(_ text: String, length: Int) -> String {
-        let flat = collapseWhitespace(text)
-        guard flat.count > length else { return flat }
-        var cut = flat.prefix(length)
-        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
-        return cut + " …"
+        var bytes = collapsedBytes(text)
+        guard bytes.count > length else { return String(decoding: bytes, as: UTF8.self) }
+        var cut = length
+        while cut > 0, bytes[cut] != 0x20 { cut -= 1 }
+        if cut == 0 {
+            // One long word: cut before a UTF-8 continuation byte.
+            cut = length
+            while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        }
+        bytes.removeSubrange(cut...)
+        return String(decoding: bytes, as: UTF8.self) + " …"
     }
 
+    /// Runs of ASCII whitespace and control characters become one space; the ends
+    /// are trimmed. Byte-based: linear and allocation-light.
     static func collapseWhitespace(_ text: String) -> String {
-        var result = ""
+        String(decoding: collapsedBytes(text), as: UTF8.self)
+    }
+
+    private static func collapsedBytes(_ text: String) -> [UInt8] {
+        var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
+        for byte in text.utf8 {
+            if byte <= 0x20 || byte == 0x7F {
                 pendingSpace = !result.isEmpty
             } else {
-                if pendingSpace { result.append(" ") }
+                if pendingSpace { result.append(0x20) }
                 pendingSpace = false
-                result.append(character)
+                result.append(byte)
             }
         }
         return result

@@ -61,9 +61,12 @@ struct RepetitionRule: Rule {
             let prose = question.introduction?.text ?? ""
             // The query: what the draft asks; prose only when nothing is numbered.
             query = ([title] + (items.isEmpty ? [prose] : items)).joined(separator: "\n")
-            let previews = items.map { TextScanning.excerpt($0, length: 300) }
+            let previews = items.prefix(RecordPreviewLimits.questions).map {
+                RecordPreviewLimits.excerpt($0, length: RecordPreviewLimits.questionLength)
+            }
             questions = Set(previews.flatMap { Tokenizer.terms(in: $0) })
-            full = Set(([title, TextScanning.excerpt(prose, length: 400)] + previews).flatMap { Tokenizer.terms(in: $0) })
+            full = Set(([title, RecordPreviewLimits.excerpt(prose, length: RecordPreviewLimits.introductionLength)] + previews)
+                .flatMap { Tokenizer.terms(in: $0) })
         }
 
         init(record: Record) {

@@ -126,7 +126,7 @@ struct CompletionVocabulary: Sendable {
 
     /// Numbered records whose title has a word starting with each typed word
     /// (`inburg stand` finds `Inburgeringstrajecten - Stand van zaken`), newest first.
-    func records(titleWordsStartingWith text: String, in records: [Record], limit: Int) -> [Int32] {
+    func records(titleWordsStartingWith text: String, in records: RecordList, limit: Int) -> [Int32] {
         let typedWords = PrefixIndex.words(text)
         guard let last = typedWords.last else { return [] }
         var low = 0
@@ -250,7 +250,7 @@ struct PrefixIndex: Sendable {
 /// Inburgering`) in record excerpts (the corpus keeps no full text): two to four
 /// words inside one sentence, the first and last not stopwords, written at least twice.
 enum PhraseCounter {
-    static func frequentPhrases(in records: [Record], sampleSize: Int, limit: Int) -> [PrefixIndex.Entry] {
+    static func frequentPhrases(in records: RecordList, sampleSize: Int, limit: Int) -> [PrefixIndex.Entry] {
         let stride = max(1, records.count / max(1, sampleSize))
         var counts: [String: Int] = [:]
         var surfaces: [String: String] = [:]

@@ -1,0 +1,169 @@
+import QuestionModel
+
+/// All records of a corpus in columns: one byte buffer for every string, and flat
+/// arrays for numbers, dates and citations. Compact in memory (no object per
+/// record or per string) and written to and read from the index cache as raw
+/// memory, which is what makes a 100,000-record corpus reopen quickly.
+final class RecordStore: Sendable {
+    enum Field: Int, CaseIterable {
+        case source, title, subject, author, minister, ministerOffice, theme, pdfLink, introduction, questions, answer
+    }
+
+    static let fieldCount = Field.allCases.count
+    /// Separates the questions inside the `questions` field.
+    static let questionSeparator: UInt8 = 0x1F
+
+    let count: Int
+    let text: [UInt8]
+    /// Field `f` of record `r` is `text[spans[r * fieldCount + f] ..< spans[r * fieldCount + f + 1]]`.
+    let spans: [UInt32]
+    /// Bit `f` set: field `f` is present (an absent field and an empty one differ).
+    let presence: [UInt16]
+    /// -1 for none.
+    let numbers: [Int32]
+    /// `yyyymmdd`, 0 for none.
+    let dates: [Int32]
+    /// Low 7 bits: `DocumentKind` index; high bit: the source is an embedded seed.
+    let kinds: [UInt8]
+    let questionCounts: [Int32]
+    let wordCounts: [Int32]
+    /// The citations of record `r` are `citedStarts[r] ..< citedStarts[r + 1]`.
+    let citedStarts: [Int32]
+    let citedNumbers: [Int32]
+    let citedDates: [Int32]
+
+    init(count: Int, text: [UInt8], spans: [UInt32], presence: [UInt16], numbers: [Int32], dates: [Int32],
+         kinds: [UInt8], questionCounts: [Int32], wordCounts: [Int32], citedStarts: [Int32], citedNumbers: [Int32],
+         citedDates: [Int32]) {
+        self.count = count
+        self.text = text
+        self.spans = spans
+        self.presence = presence
+        self.numbers = numbers
+        self.dates = dates
+        self.kinds = kinds
+        self.questionCounts = questionCounts
+        self.wordCounts = wordCounts
+        self.citedStarts = citedStarts
+        self.citedNumbers = citedNumbers
+        self.citedDates = citedDates
+    }
+
+    /// Whether the columns agree with each other, so no read can go out of bounds.
+    /// Checked on every store read from the cache.
+    var isConsistent: Bool {
+        let spanCount = count * Self.fieldCount + 1
+        guard spans.count == spanCount, spans.first == 0, Int(spans.last ?? 0) == text.count,
+              presence.count == count, numbers.count == count, dates.count == count, kinds.count == count,
+              questionCounts.count == count, wordCounts.count == count, citedStarts.count == count + 1,
+              citedStarts.first == 0, Int(citedStarts.last ?? -1) == citedNumbers.count,
+              citedDates.count == citedNumbers.count else { return false }
+        for index in 1..<spans.count where spans[index] < spans[index - 1] { return false }
+        for index in 1..<citedStarts.count where citedStarts[index] < citedStarts[index - 1] { return false }
+        return kinds.allSatisfy { Int($0 & 0x7F) < DocumentKind.allCases.count }
+    }
+
+    // MARK: Reading
+
+    func has(_ field: Field, _ record: Int) -> Bool { presence[record] & (1 << field.rawValue) != 0 }
+
+    func string(_ field: Field, _ record: Int) -> String? {
+        guard has(field, record) else { return nil }
+        let slot = record * Self.fieldCount + field.rawValue
+        return String(decoding: text[Int(spans[slot])..<Int(spans[slot + 1])], as: UTF8.self)
+    }
+
+    func strings(_ field: Field, _ record: Int) -> [String] {
+        guard has(field, record) else { return [] }
+        let slot = record * Self.fieldCount + field.rawValue
+        return text[Int(spans[slot])..<Int(spans[slot + 1])]
+            .split(separator: Self.questionSeparator, omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func isEmbedded(_ record: Int) -> Bool { kinds[record] & 0x80 != 0 }
+    func kind(_ record: Int) -> DocumentKind { DocumentKind.allCases[Int(kinds[record] & 0x7F)] }
+    func number(_ record: Int) -> Int? { numbers[record] < 0 ? nil : Int(numbers[record]) }
+    func date(_ record: Int) -> DutchDate? { Self.unpack(dates[record]) }
+    func questionCount(_ record: Int) -> Int { Int(questionCounts[record]) }
+    func questionWordCount(_ record: Int) -> Int { Int(wordCounts[record]) }
+
+    func citedQuestions(_ record: Int) -> [QuestionReference] {
+        (Int(citedStarts[record])..<Int(citedStarts[record + 1])).compactMap { index in
+            Self.unpack(citedDates[index]).map { QuestionReference(number: Int(citedNumbers[index]), date: $0) }
+        }
+    }
+
+    static func pack(_ date: DutchDate?) -> Int32 {
+        guard let date else { return 0 }
+        return Int32(date.year * 10_000 + date.month * 100 + date.day)
+    }
+
+    static func unpack(_ packed: Int32) -> DutchDate? {
+        guard packed > 0 else { return nil }
+        let value = Int(packed)
+        return DutchDate(year: value / 10_000, month: value / 100 % 100, day: value % 100)
+    }
+}
+
+/// Appends records to the columns of a future `RecordStore`.
+struct RecordStoreBuilder {
+    private var count = 0
+    private var text: [UInt8] = []
+    private var spans: [UInt32] = [0]
+    private var presence: [UInt16] = []
+    private var numbers: [Int32] = []
+    private var dates: [Int32] = []
+    private var kinds: [UInt8] = []
+    private var questionCounts: [Int32] = []
+    private var wordCounts: [Int32] = []
+    private var citedStarts: [Int32] = [0]
+    private var citedNumbers: [Int32] = []
+    private var citedDates: [Int32] = []
+
+    mutating func append(_ fields: RecordFields) {
+        var present: UInt16 = 0
+        func put(_ field: RecordStore.Field, _ value: String?) {
+            if let value {
+                present |= 1 << field.rawValue
+                text.append(contentsOf: value.utf8)
+            }
+            spans.append(UInt32(text.count))
+        }
+        switch fields.source {
+        case .file(let path): put(.source, path)
+        case .embedded(let name): put(.source, name)
+        }
+        put(.title, fields.title)
+        put(.subject, fields.subject)
+        put(.author, fields.author)
+        put(.minister, fields.minister)
+        put(.ministerOffice, fields.ministerOffice)
+        put(.theme, fields.theme)
+        put(.pdfLink, fields.pdfLink)
+        put(.introduction, fields.introductionExcerpt)
+        // The separator cannot occur inside: excerpts have their control characters collapsed.
+        put(.questions, fields.questions.isEmpty ? nil
+            : fields.questions.joined(separator: String(UnicodeScalar(RecordStore.questionSeparator))))
+        put(.answer, fields.answerExcerpt)
+        presence.append(present)
+        numbers.append(fields.number.map { Int32(clamping: $0) } ?? -1)
+        dates.append(RecordStore.pack(fields.date))
+        let kindIndex = UInt8(DocumentKind.allCases.firstIndex(of: fields.kind) ?? 0)
+        if case .embedded = fields.source { kinds.append(kindIndex | 0x80) } else { kinds.append(kindIndex) }
+        questionCounts.append(Int32(clamping: fields.questionCount))
+        wordCounts.append(Int32(clamping: fields.questionWordCount))
+        for cited in fields.citedQuestions {
+            citedNumbers.append(Int32(clamping: cited.number))
+            citedDates.append(RecordStore.pack(cited.date))
+        }
+        citedStarts.append(Int32(citedNumbers.count))
+        count += 1
+    }
+
+    func build() -> RecordStore {
+        RecordStore(count: count, text: text, spans: spans, presence: presence, numbers: numbers, dates: dates,
+                    kinds: kinds, questionCounts: questionCounts, wordCounts: wordCounts, citedStarts: citedStarts,
+                    citedNumbers: citedNumbers, citedDates: citedDates)
+    }
+}
