@@ -39,10 +39,6 @@ struct BinaryWriter {
         array.withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
 
-    mutating func writeRaw(_ array: [Float]) {
-        write(array.count)
-        array.withUnsafeBytes { bytes.append(contentsOf: $0) }
-    }
 }
 
 /// Reads what `BinaryWriter` wrote. Every read is bounds-checked: a truncated or
@@ -103,7 +99,6 @@ struct BinaryReader {
         try readRawArray(type)
     }
 
-    mutating func readRawFloats() throws -> [Float] { try readRawArray(Float.self) }
 
     private mutating func readRawArray<Element>(_ type: Element.Type) throws -> [Element] {
         let count = try readInt()

@@ -142,9 +142,13 @@ public struct CorpusBuilder {
 
     public init() {}
 
-    mutating func add(_ record: RecordFields, _ extracted: ExtractedText) {
+    mutating func globalTermIDs(for localTerms: [String]) -> [Int32] {
+        search.globalIDs(for: localTerms)
+    }
+
+    mutating func add(_ record: RecordFields, _ extracted: ExtractedText, globalTermIDs: [Int32]) {
         records.append(record)
-        search.add(extracted.terms)
+        search.add(extracted.terms, globalIDs: globalTermIDs)
         abbreviations.collect(extracted.abbreviations)
     }
 

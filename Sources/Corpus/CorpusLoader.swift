@@ -69,12 +69,18 @@ public struct CorpusLoader: Sendable {
         var start = 0
         while start < inputs.count {
             let batch = Array(inputs[start..<min(start + batchSize, inputs.count)])
-            for outcome in parseInParallel(batch) {
+            let parsed = parseInParallel(batch)
+            // Each worker's local term ids become index-wide ids once per batch.
+            let termMaps = parsed.vocabularies.map { builder.globalTermIDs(for: $0) }
+            for (index, outcome) in parsed.outcomes.enumerated() {
+                let termMap = termMaps[parsed.worker(index)]
                 switch outcome {
-                case .record(let record, let bag): builder.add(record, bag)
-                case .warning(let warning): builder.warnings.append(warning)
-                case .recordWithWarning(let record, let bag, let warning):
-                    builder.add(record, bag)
+                case .record(let record, let extracted):
+                    builder.add(record, extracted, globalTermIDs: termMap)
+                case .warning(let warning):
+                    builder.warnings.append(warning)
+                case .recordWithWarning(let record, let extracted, let warning):
+                    builder.add(record, extracted, globalTermIDs: termMap)
                     builder.warnings.append(warning)
                 }
             }
@@ -94,30 +100,42 @@ public struct CorpusLoader: Sendable {
         case warning(LoadWarning)
     }
 
-    private func parseInParallel(_ batch: [Input]) -> [Outcome] {
+    /// A batch parsed by contiguous slices, one per worker, with each worker's vocabulary.
+    struct ParsedBatch {
+        var outcomes: [Outcome]
+        var vocabularies: [[String]]
+        var sliceLength: Int
+
+        func worker(_ index: Int) -> Int { index / sliceLength }
+    }
+
+    private func parseInParallel(_ batch: [Input]) -> ParsedBatch {
         let results = UnsafeResults<Outcome>(count: batch.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count))
+        let sliceLength = (batch.count + workers - 1) / workers
+        let vocabularies = UnsafeResults<[String]>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < batch.count {
-                results.set(index, parse(batch[index]))
-                index += workers
+            var interner = TermInterner()
+            for index in (worker * sliceLength)..<min(batch.count, (worker + 1) * sliceLength) {
+                results.set(index, parse(batch[index], interner: &interner))
             }
+            vocabularies.set(worker, interner.terms)
         }
-        return results.values()
+        return ParsedBatch(outcomes: results.values(), vocabularies: vocabularies.values(), sliceLength: sliceLength)
     }
 
-    func parse(_ input: Input) -> Outcome {
+    func parse(_ input: Input, interner: inout TermInterner) -> Outcome {
         switch input {
         case .embedded(let name, let text):
-            let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .embedded(name: name))
+            let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .embedded(name: name),
+                                                   interner: &interner)
             return .record(record, bag)
         case .file(let entry):
-            return parseFile(entry.path, size: entry.size)
+            return parseFile(entry.path, size: entry.size, interner: &interner)
         }
     }
 
-    func parseFile(_ path: String, size: Int) -> Outcome {
+    func parseFile(_ path: String, size: Int, interner: inout TermInterner) -> Outcome {
         guard size <= maximumFileSize else {
             return .warning(LoadWarning(path: path, kind: .tooLarge,
                                         message: "skipped: \(size) bytes is over the limit of \(maximumFileSize)"))
@@ -129,10 +147,10 @@ public struct CorpusLoader: Sendable {
         case .binary:
             return .warning(LoadWarning(path: path, kind: .binary, message: "skipped: a binary file, not text"))
         case .utf8(let text):
-            let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .file(path: path))
+            let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .file(path: path), interner: &interner)
             return .record(record, bag)
         case .windows1252(let text):
-            let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .file(path: path))
+            let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .file(path: path), interner: &interner)
             return .recordWithWarning(record, bag, LoadWarning(
                 path: path, kind: .notUTF8, message: "not valid UTF-8: read as Windows-1252"))
         }

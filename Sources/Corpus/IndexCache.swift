@@ -175,7 +175,7 @@ public struct IndexCache: Sendable {
         }
         let starts = try reader.readRaw(Int32.self)
         let documents = try reader.readRaw(Int32.self)
-        let weights = try reader.readRawFloats()
+        let weights = try reader.readRaw(UInt16.self)
         let documentCount = try reader.readInt()
         // The postings must be consistent, or a query could index out of bounds.
         guard Int(id) == termCount, termIDs.count == termCount, starts.count == termCount + 1, starts.first == 0,

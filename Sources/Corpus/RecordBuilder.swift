@@ -31,7 +31,8 @@ enum RecordBuilder {
     static let answerExcerptLength = RecordPreviewLimits.answerLength
     static let keptQuestions = RecordPreviewLimits.questions
 
-    static func make(_ question: Question, text: String, source: RecordSource) -> (RecordFields, ExtractedText) {
+    static func make(_ question: Question, text: String, source: RecordSource,
+                     interner: inout TermInterner) -> (RecordFields, ExtractedText) {
         let metadata = question.metadata
         let title = question.title?.text ?? metadata.titleLine?.value ?? ""
         let questionTexts = question.numberedQuestions.map(\.text)
@@ -62,13 +63,13 @@ enum RecordBuilder {
             answerExcerpt: answerText.map { excerpt($0, length: answerExcerptLength) },
             citedQuestions: Array(Set(cited)).sorted(),
             questionWordCount: wordCount)
-        let bag = TermBag(title: title, question: [introduction] + questionTexts, answer: answerText)
+        let bag = TermBag(title: title, question: [introduction] + questionTexts, answer: answerText, interner: &interner)
         return (fields, ExtractedText(terms: bag, abbreviations: AbbreviationFinder.definitions(in: text)))
     }
 
     /// The text on one line, cut at a word boundary at most `length` bytes in.
     static func excerpt(_ text: String, length: Int) -> String {
-        var bytes = collapsedBytes(text)
+        var bytes = collapsedBytes(text, limit: length + 1)
         guard bytes.count > length else { return String(decoding: bytes, as: UTF8.self) }
         var cut = length
         while cut > 0, bytes[cut] != 0x20 { cut -= 1 }
@@ -87,11 +88,13 @@ enum RecordBuilder {
         String(decoding: collapsedBytes(text), as: UTF8.self)
     }
 
-    private static func collapsedBytes(_ text: String) -> [UInt8] {
+    /// Collapsed bytes, stopping once `limit` bytes are out (an excerpt needs no more).
+    private static func collapsedBytes(_ text: String, limit: Int = .max) -> [UInt8] {
         var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
+        result.reserveCapacity(min(text.utf8.count, limit))
         var pendingSpace = false
         for byte in text.utf8 {
+            if result.count >= limit { break }
             if byte <= 0x20 || byte == 0x7F {
                 pendingSpace = !result.isEmpty
             } else {

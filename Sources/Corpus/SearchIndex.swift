@@ -21,8 +21,11 @@ public struct SearchIndex: Sendable {
     /// Postings of term `t` are `postingDocuments[postingStarts[t]..<postingStarts[t + 1]]`.
     var postingStarts: [Int32]
     var postingDocuments: [Int32]
-    /// BM25F pseudo-frequency of the term in the document, already length-normalized.
-    var postingWeights: [Float]
+    /// BM25F pseudo-frequency of the term in the document, already length-normalized,
+    /// in fixed point (`weightScale` per unit): half the memory of a Float, and the
+    /// ranking does not need more precision.
+    var postingWeights: [UInt16]
+    static let weightScale: Float = 256
     var documentCount: Int
 
     public var termCount: Int { termIDs.count }
@@ -60,7 +63,7 @@ public struct SearchIndex: Sendable {
                     scores.withUnsafeMutableBufferPointer { scores in
                         for p in start..<end {
                             let document = Int(documents[p])
-                            let tf = weights[p]
+                            let tf = Float(weights[p]) * (1 / Self.weightScale)
                             if scores[document] == 0 { touched.append(Int32(document)) }
                             scores[document] += weight * tf / (tf + Self.k1)
                         }
@@ -107,21 +110,27 @@ struct SearchIndexBuilder {
 
     var documentCount: Int { fieldLengths.count }
 
-    /// Adds the next document (its id is the number of documents added before it).
-    mutating func add(_ bag: TermBag) {
+    /// The index-wide ids of a worker's local terms (one lookup per distinct term
+    /// per worker and batch, instead of one per term per document).
+    mutating func globalIDs(for localTerms: [String]) -> [Int32] {
+        localTerms.map { term in
+            if let existing = termIDs[term] { return existing }
+            let id = Int32(termIDs.count)
+            termIDs[term] = id
+            documents.append([])
+            fieldCounts.append([])
+            return id
+        }
+    }
+
+    /// Adds the next document (its id is the number of documents added before it);
+    /// `globalIDs` maps the bag's local term ids.
+    mutating func add(_ bag: TermBag, globalIDs: [Int32]) {
         let document = Int32(fieldLengths.count)
-        for (term, counts) in bag.counts {
-            let id: Int32
-            if let existing = termIDs[term] {
-                id = existing
-            } else {
-                id = Int32(termIDs.count)
-                termIDs[term] = id
-                documents.append([])
-                fieldCounts.append([])
-            }
-            documents[Int(id)].append(document)
-            fieldCounts[Int(id)].append(counts)
+        for (local, counts) in bag.counts {
+            let id = Int(globalIDs[Int(local)])
+            documents[id].append(document)
+            fieldCounts[id].append(counts)
         }
         fieldLengths.append(bag.lengths)
     }
@@ -146,14 +155,16 @@ struct SearchIndexBuilder {
         starts.reserveCapacity(documents.count + 1)
         let total = documents.reduce(0) { $0 + $1.count }
         var flatDocuments: [Int32] = []
-        var flatWeights: [Float] = []
+        var flatWeights: [UInt16] = []
         flatDocuments.reserveCapacity(total)
         flatWeights.reserveCapacity(total)
         for term in documents.indices {
             for (document, counts) in zip(documents[term], fieldCounts[term]) {
                 let factor = factors[Int(document)]
                 flatDocuments.append(document)
-                flatWeights.append(Float(counts[0]) * factor.0 + Float(counts[1]) * factor.1 + Float(counts[2]) * factor.2)
+                let weight = Float(counts[0]) * factor.0 + Float(counts[1]) * factor.1 + Float(counts[2]) * factor.2
+                // At least 1: a term that occurs must never score as absent.
+                flatWeights.append(UInt16(max(1, min(Float(UInt16.max), (weight * SearchIndex.weightScale).rounded()))))
             }
             starts.append(Int32(flatDocuments.count))
             documents[term] = []
@@ -164,11 +175,48 @@ struct SearchIndexBuilder {
     }
 }
 
+/// Gives the terms one worker meets dense local ids, and counts a document's
+/// terms in an array indexed by them: no hashing beyond one lookup per token.
+struct TermInterner {
+    private var ids: [String: Int32] = [:]
+    private(set) var terms: [String] = []
+    private var scratch: [FieldCounts] = []
+    private var touched: [Int32] = []
+
+    mutating func id(_ term: String) -> Int32 {
+        if let id = ids[term] { return id }
+        let id = Int32(terms.count)
+        ids[term] = id
+        terms.append(term)
+        scratch.append(FieldCounts())
+        return id
+    }
+
+    mutating func count(_ text: String, field: Int, lengths: inout FieldCounts) {
+        Tokenizer.forEachTerm(in: text) { term in
+            let id = self.id(term)
+            if scratch[Int(id)].isEmpty { touched.append(id) }
+            scratch[Int(id)].add(1, to: field)
+            lengths.add(1, to: field)
+        }
+    }
+
+    /// The counts gathered since the last call, and a clean scratch for the next document.
+    mutating func takeCounts() -> [(Int32, FieldCounts)] {
+        let counts = touched.map { ($0, scratch[Int($0)]) }
+        for id in touched { scratch[Int(id)] = FieldCounts() }
+        touched.removeAll(keepingCapacity: true)
+        return counts
+    }
+}
+
 /// Term counts per field (title, question, answer).
 struct FieldCounts: Sendable {
     var title: UInt16 = 0
     var question: UInt16 = 0
     var answer: UInt16 = 0
+
+    var isEmpty: Bool { title == 0 && question == 0 && answer == 0 }
 
     subscript(field: Int) -> Int {
         switch field {
@@ -177,33 +225,28 @@ struct FieldCounts: Sendable {
         default: return Int(answer)
         }
     }
+
+    mutating func add(_ count: UInt16, to field: Int) {
+        switch field {
+        case 0: title &+= count
+        case 1: question &+= count
+        default: answer &+= count
+        }
+    }
 }
 
-/// The terms of one document with their counts per field, and the field lengths.
+/// The terms of one document (as a worker's local ids) with their counts per
+/// field, and the field lengths.
 struct TermBag: Sendable {
-    var counts: [(String, FieldCounts)]
+    var counts: [(Int32, FieldCounts)]
     var lengths: FieldCounts
 
-    init(title: String, question: [String], answer: String?) {
-        var counts: [String: FieldCounts] = [:]
+    init(title: String, question: [String], answer: String?, interner: inout TermInterner) {
         var lengths = FieldCounts()
-        Tokenizer.forEachTerm(in: title) { term in
-            counts[term, default: FieldCounts()].title &+= 1
-            lengths.title &+= 1
-        }
-        for text in question {
-            Tokenizer.forEachTerm(in: text) { term in
-                counts[term, default: FieldCounts()].question &+= 1
-                lengths.question &+= 1
-            }
-        }
-        if let answer {
-            Tokenizer.forEachTerm(in: answer) { term in
-                counts[term, default: FieldCounts()].answer &+= 1
-                lengths.answer &+= 1
-            }
-        }
-        self.counts = counts.sorted { $0.key < $1.key }
+        interner.count(title, field: 0, lengths: &lengths)
+        for text in question { interner.count(text, field: 1, lengths: &lengths) }
+        if let answer { interner.count(answer, field: 2, lengths: &lengths) }
+        counts = interner.takeCounts()
         self.lengths = lengths
     }
 }
