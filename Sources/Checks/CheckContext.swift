@@ -28,7 +28,8 @@ struct CheckContext {
     var isDraft: Bool { question.kind == .draft }
     var profile: Profile { configuration.profile }
 
-    func limit(for code: RuleCode) -> Int? { configuration.limit(for: code) }
+    /// Never negative: a limit built in code (not decoded) could be.
+    func limit(for code: RuleCode) -> Int? { configuration.limit(for: code).map { max(0, $0) } }
 
     func string(_ range: TextRange) -> String {
         let start = max(0, min(range.start, bytes.count))

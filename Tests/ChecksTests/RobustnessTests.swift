@@ -40,6 +40,13 @@ final class RobustnessTests: XCTestCase {
         }
     }
 
+    func testNegativeLimitsBuiltInCode() throws {
+        var configuration = CheckConfiguration(profile: .europeanParliament)
+        for code in RuleCode.allCases where code.limitUnit != nil { configuration.rules[code] = RuleSetting(limit: -3) }
+        let text = try TestData.example("too-many-questions.vraag")
+        XCTAssertTrue(check(text, configuration: configuration).contains { $0.code == .tooManyQuestions })
+    }
+
     func testRandomText() {
         // A fixed linear congruential generator: the same "random" texts on every run.
         var state: UInt64 = 0x5EED
