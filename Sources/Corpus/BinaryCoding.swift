@@ -46,10 +46,11 @@ struct BinaryWriter {
 struct BinaryReader {
     struct Corrupt: Error {}
 
-    private let bytes: [UInt8]
+    /// Valid only inside the `withUnsafeBytes` call that made the reader.
+    private let bytes: UnsafeRawBufferPointer
     private(set) var offset: Int
 
-    init(_ bytes: [UInt8], offset: Int = 0) {
+    init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
         self.bytes = bytes
         self.offset = offset
     }
@@ -88,7 +89,7 @@ struct BinaryReader {
         let count = try readInt()
         guard count >= 0, offset + count <= bytes.count else { throw Corrupt() }
         defer { offset += count }
-        return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)]), as: UTF8.self)
     }
 
     mutating func readOptionalString() throws -> String? { try readBool() ? try readString() : nil }
@@ -96,24 +97,30 @@ struct BinaryReader {
     mutating func readOptionalInt() throws -> Int? { try readBool() ? try readInt() : nil }
 
     mutating func readRaw<Element: FixedWidthInteger>(_ type: Element.Type) throws -> [Element] {
-        try readRawArray(type)
-    }
-
-
-    private mutating func readRawArray<Element>(_ type: Element.Type) throws -> [Element] {
         let count = try readInt()
         let size = MemoryLayout<Element>.stride
         guard count >= 0, count <= (bytes.count - offset) / max(1, size) else { throw Corrupt() }
         let byteCount = count * size
+        let start = offset
         let result = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-            bytes.withUnsafeBytes { source in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(
-                    from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + byteCount)]))
-            }
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                from: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + byteCount)]))
             initialized = count
         }
         offset += byteCount
         return result
+    }
+
+    /// Reads a raw byte array and tells whether it equals `expected`, without copying it.
+    mutating func readRawBytesEqual(_ expected: [UInt8]) throws -> Bool {
+        let count = try readInt()
+        guard count >= 0, count <= bytes.count - offset else { throw Corrupt() }
+        defer { offset += count }
+        guard count == expected.count else { return false }
+        guard count > 0 else { return true }
+        return expected.withUnsafeBytes { expected in
+            memcmp(bytes.baseAddress! + offset, expected.baseAddress!, count) == 0
+        }
     }
 }
 

@@ -47,23 +47,27 @@ public struct IndexCache: Sendable {
     /// The cached corpus for `sources` if it is still valid for `manifest`.
     public func load(_ sources: [CorpusSource], manifest: [CorpusFiles.Entry]) -> (Corpus?, Outcome) {
         guard let data = FileManager.default.contents(atPath: fileURL(for: sources).path) else { return (nil, .missing) }
-        let bytes = Array(data)
-        do {
-            var reader = BinaryReader(bytes)
-            for byte in Self.magic where try reader.readUInt64() != UInt64(byte) { throw BinaryReader.Corrupt() }
-            guard try reader.readInt() == Self.formatVersion else { return (nil, .stale("cache format changed")) }
-            guard try reader.readString() == applicationVersion else { return (nil, .stale("Vraagbaak version changed")) }
-            let expected = try reader.readUInt64()
-            let payloadStart = reader.offset
-            let actual = bytes.withUnsafeBytes { checksum(UnsafeRawBufferPointer(rebasing: $0[payloadStart...])) }
-            guard actual == expected else { return (nil, .corrupt) }
-            let cachedManifest = try Self.readManifest(&reader)
-            guard cachedManifest == manifest else { return (nil, .stale("corpus files changed")) }
-            let corpus = try Self.readCorpus(&reader, manifest: cachedManifest)
-            guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
-            return (corpus, .hit)
-        } catch {
-            return (nil, .corrupt)
+        // Decoded straight from the file's buffer: a large cache is never copied whole.
+        return data.withUnsafeBytes { bytes in
+            do {
+                var reader = BinaryReader(bytes)
+                for byte in Self.magic where try reader.readUInt64() != UInt64(byte) { throw BinaryReader.Corrupt() }
+                guard try reader.readInt() == Self.formatVersion else { return (nil, .stale("cache format changed")) }
+                guard try reader.readString() == applicationVersion else { return (nil, .stale("Vraagbaak version changed")) }
+                let expected = try reader.readUInt64()
+                guard checksum(UnsafeRawBufferPointer(rebasing: bytes[reader.offset...])) == expected else {
+                    return (nil, .corrupt)
+                }
+                // The manifest is compared as bytes: no strings made for 100,000 paths.
+                guard try reader.readRawBytesEqual(Self.manifestBytes(manifest)) else {
+                    return (nil, .stale("corpus files changed"))
+                }
+                let corpus = try Self.readCorpus(&reader, manifest: manifest)
+                guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
+                return (corpus, .hit)
+            } catch {
+                return (nil, .corrupt)
+            }
         }
     }
 
@@ -71,7 +75,7 @@ public struct IndexCache: Sendable {
     /// mid-write never leaves a half file that looks valid.
     public func save(_ corpus: Corpus, for sources: [CorpusSource]) throws {
         var payload = BinaryWriter()
-        Self.writeManifest(corpus.manifest, to: &payload)
+        payload.writeRaw(Self.manifestBytes(corpus.manifest))
         Self.writeCorpus(corpus, to: &payload)
         var header = BinaryWriter()
         for byte in Self.magic { header.write(UInt64(byte)) }
@@ -90,24 +94,19 @@ public struct IndexCache: Sendable {
 
     // MARK: - Encoding
 
-    private static func writeManifest(_ manifest: [CorpusFiles.Entry], to writer: inout BinaryWriter) {
-        writer.write(manifest.count)
+    /// The manifest as bytes: one `path NUL size NUL modified LF` line per file.
+    static func manifestBytes(_ manifest: [CorpusFiles.Entry]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(manifest.count * 80)
         for entry in manifest {
-            writer.write(entry.path)
-            writer.write(entry.size)
-            writer.write(Int(entry.modified))
+            bytes.append(contentsOf: entry.path.utf8)
+            bytes.append(0)
+            bytes.append(contentsOf: String(entry.size).utf8)
+            bytes.append(0)
+            bytes.append(contentsOf: String(entry.modified).utf8)
+            bytes.append(0x0A)
         }
-    }
-
-    private static func readManifest(_ reader: inout BinaryReader) throws -> [CorpusFiles.Entry] {
-        let count = try reader.readCount()
-        var manifest: [CorpusFiles.Entry] = []
-        manifest.reserveCapacity(count)
-        for _ in 0..<count {
-            manifest.append(CorpusFiles.Entry(path: try reader.readString(), size: try reader.readInt(),
-                                              modified: Int64(try reader.readInt())))
-        }
-        return manifest
+        return bytes
     }
 
     private static func writeCorpus(_ corpus: Corpus, to writer: inout BinaryWriter) {

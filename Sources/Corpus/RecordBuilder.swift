@@ -11,9 +11,9 @@ struct ExtractedText: Sendable {
 public enum RecordPreviewLimits {
     /// Previews show the first questions; the rest are counted, not kept.
     public static let questions = 3
-    public static let questionLength = 240
-    public static let introductionLength = 240
-    public static let answerLength = 320
+    public static let questionLength = 200
+    public static let introductionLength = 200
+    public static let answerLength = 240
 
     /// A text cut as the corpus cuts its previews: whitespace collapsed, at a word
     /// boundary at most `length` bytes in.

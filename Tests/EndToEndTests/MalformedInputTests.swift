@@ -57,8 +57,10 @@ final class MalformedInputTests: XCTestCase {
 
         // A bad notification cannot be answered; the user is told through window/logMessage.
         server.notify("textDocument/didOpen", ["textDocument": "not an object"])
-        let log = try server.notification("window/logMessage")
-        XCTAssertEqual(log["params"]?["type"], 1)
+        let log = try server.waitFor("an error logged") {
+            $0["method"] == "window/logMessage" && $0["params"]?["type"] == 1
+        }
+        XCTAssertTrue(log["params"]?["message"]?.stringValue?.contains("textDocument/didOpen") ?? false)
         try assertStillServing(server)
 
         server.sendRaw(Data([0x00, 0xFF, 0xFE, 0x0D, 0x0A, 0x0D, 0x0A]))
@@ -72,7 +74,9 @@ final class MalformedInputTests: XCTestCase {
         let server = try ServerProcess()
         _ = try server.initialize()
         server.change("file:///never-opened.vraag", version: 2, [["text": "x"]])
-        let log = try server.notification("window/logMessage")
+        let log = try server.waitFor("a warning logged") {
+            $0["method"] == "window/logMessage" && $0["params"]?["type"] == 2
+        }
         XCTAssertTrue(log["params"]?["message"]?.stringValue?.contains("never-opened") ?? false)
         XCTAssertEqual(try server.shutdownAndExit(), 0)
     }

@@ -37,8 +37,9 @@ enum RecordPreview {
             text.paragraph(text.escaped(Outline.firstWords(record.introductionExcerpt, limit: 240)))
         }
         text.list(questions)
-        if record.questions.count > questionLimit {
-            text.paragraph(text.escaped("(+ \(record.questions.count - questionLimit) vragen)"))
+        // The corpus keeps the first questions only; `questionCount` counts them all.
+        if record.questionCount > questions.count, !questions.isEmpty {
+            text.paragraph(text.escaped("(+ \(record.questionCount - questions.count) vragen)"))
         }
         if let answer = record.answerExcerpt {
             text.paragraph("\(text.bold("Antwoord:")) \(text.escaped(Outline.firstWords(answer, limit: 300)))")
