@@ -69,6 +69,11 @@ public struct Corpus: Sendable {
 
     public var count: Int { records.count }
 
+    /// Sizes of the parts, for benchmarks and `vraagbaak index`.
+    public var statistics: (terms: Int, postings: Int, recordTextBytes: Int) {
+        (searchIndex.termCount, searchIndex.postingDocuments.count, records.store.text.count)
+    }
+
     // MARK: Lookups
 
     /// Records filed under `number` on `date` (several when ministers share numbers).

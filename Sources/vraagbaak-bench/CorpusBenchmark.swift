@@ -23,6 +23,8 @@ func runCorpusBenchmark(_ options: [String]) {
     print("records:               \(corpus.count) (\(corpus.warnings.count) warnings)")
     print(String(format: "full index build:      %.2f s", build.seconds))
     print("resident memory:       \(residentMegabytes()) MB now, \(peakResidentMegabytes()) MB peak")
+    let statistics = corpus.statistics
+    print("index:                 \(statistics.terms) terms, \(statistics.postings) postings, \(statistics.recordTextBytes / 1_000_000) MB of record text")
 
     // 2. Reopen from the cache (listing the files and checking them is included).
     let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("vraagbaak-bench-cache-\(getpid())")
