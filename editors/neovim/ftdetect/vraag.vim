@@ -1,0 +1,2 @@
+" Vraagbaak: *.vraag files are written questions (filetype vraag).
+autocmd BufRead,BufNewFile *.vraag setfiletype vraag
