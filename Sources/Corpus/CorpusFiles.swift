@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -36,12 +37,37 @@ public enum CorpusFiles {
             warnings.append(LoadWarning(path: folder, kind: .unreadable, message: "corpus folder cannot be read"))
             return []
         }
+        let root = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
         var entries: [Entry] = []
-        walk(folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder, into: &entries, warnings: &warnings)
+        var subfolders: [String] = []
+        scan(root, files: &entries, subfolders: &subfolders, warnings: &warnings)
+        // Subtrees are walked in parallel (a stat per file is most of the cost of
+        // checking a large corpus against its cache) and joined in order.
+        let folders = subfolders
+        let results = ListingSlots(count: folders.count)
+        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+            var found: [Entry] = []
+            var problems: [LoadWarning] = []
+            walk(folders[index], into: &found, warnings: &problems)
+            results.set(index, (found, problems))
+        }
+        for (found, problems) in results.values() {
+            entries += found
+            warnings += problems
+        }
         return entries
     }
 
+
     private static func walk(_ folder: String, into entries: inout [Entry], warnings: inout [LoadWarning]) {
+        var subfolders: [String] = []
+        scan(folder, files: &entries, subfolders: &subfolders, warnings: &warnings)
+        for subfolder in subfolders { walk(subfolder, into: &entries, warnings: &warnings) }
+    }
+
+    /// One folder's corpus files and subfolders, in byte order of their names.
+    private static func scan(_ folder: String, files entries: inout [Entry], subfolders: inout [String],
+                             warnings: inout [LoadWarning]) {
         guard let directory = opendir(folder) else {
             warnings.append(LoadWarning(path: folder, kind: .unreadable, message: "folder cannot be read"))
             return
@@ -58,7 +84,6 @@ public enum CorpusFiles {
             if name.first != UInt8(ascii: ".") { names.append(name) } // ., .. and hidden files
         }
         names.sort { $0.lexicographicallyPrecedes($1) }
-        var subfolders: [String] = []
         for nameBytes in names {
             let name = String(decoding: nameBytes, as: UTF8.self)
             let path = folder + "/" + name
@@ -71,7 +96,6 @@ public enum CorpusFiles {
             default: break // symbolic links, sockets, devices
             }
         }
-        for subfolder in subfolders { walk(subfolder, into: &entries, warnings: &warnings) }
     }
 
     private static func hasCorpusExtension(_ name: String) -> Bool {
@@ -87,4 +111,24 @@ public enum CorpusFiles {
         #endif
         return Entry(path: path, size: Int(status.st_size), modified: Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000)
     }
+}
+
+/// Result slots for the parallel walk, each written by one worker.
+private final class ListingSlots: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<([CorpusFiles.Entry], [LoadWarning])>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: ([], []))
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    // Safe: distinct indices per worker; read after `concurrentPerform` returns.
+    func set(_ index: Int, _ value: ([CorpusFiles.Entry], [LoadWarning])) { buffer[index] = value }
+
+    func values() -> [([CorpusFiles.Entry], [LoadWarning])] { Array(buffer) }
 }

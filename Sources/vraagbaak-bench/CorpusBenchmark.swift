@@ -45,6 +45,13 @@ func runCorpusBenchmark(_ options: [String]) {
     }
     print(String(format: "reopen from cache:     %.3f s (best of 3; median %.3f s)",
                  (reopenTimes.percentile(0) / 1e6), reopenTimes.median / 1e6))
+    var listed: [CorpusFiles.Entry] = []
+    let listing = clock.measure {
+        var warnings: [LoadWarning] = []
+        listed = CorpusFiles.list(folder, warnings: &warnings)
+    }
+    let decoding = clock.measure { consume(cache.load(sources, manifest: listed)) }
+    print(String(format: "  of which: listing %.3f s, reading the cache %.3f s", listing.seconds, decoding.seconds))
 
     // 3. Queries: `queryWords` words of a record's question and answer text, from
     // records spread over the corpus.
