@@ -27,7 +27,7 @@ let package = Package(
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
         .testTarget(name: "QuestionModelTests", dependencies: ["QuestionModel"]),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "LSP", "JSONRPC", "SourceText"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "LSP", "JSONRPC", "SourceText", "QuestionModel", "Corpus"]),
         .testTarget(name: "CLITests", dependencies: ["CLI"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "QuestionModel"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "QuestionModel", "Corpus", "SourceText"]),

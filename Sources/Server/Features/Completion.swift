@@ -29,7 +29,9 @@ extension LanguageServer {
     /// finished yet.
     func completionVocabulary() -> CompletionVocabulary {
         if let vocabulary = editingState.vocabulary { return vocabulary }
-        let vocabulary = CompletionVocabulary(corpus)
+        // A large corpus gets a vocabulary from its previews now; the background build
+        // that reads the files replaces it when done.
+        let vocabulary = CompletionVocabulary(corpus, readsFullText: corpus.count <= 2_000)
         editingState.vocabulary = vocabulary
         return vocabulary
     }
@@ -44,7 +46,7 @@ extension LanguageServer {
         DispatchQueue.global(qos: .utility).async { [self] in
             let vocabulary = CompletionVocabulary(corpus)
             queue.async { [self] in
-                if editingState.generation == generation, editingState.vocabulary == nil {
+                if editingState.generation == generation {
                     editingState.vocabulary = vocabulary
                 }
             }

@@ -30,7 +30,10 @@ struct CompletionVocabulary: Sendable {
     static let termSampleSize = 4_000
     static let maximumTerms = 20_000
 
-    init(_ corpus: Corpus) {
+    /// `readsFullText`: count terms in the records' files (and the embedded seeds'
+    /// texts), not only in the short previews the corpus keeps; slower, so done off
+    /// the server queue for large corpora.
+    init(_ corpus: Corpus, readsFullText: Bool = true) {
         let records = corpus.records
         var numbered = records.indices.filter { records[$0].number != nil && records[$0].date != nil }
         numbered.sort { left, right in
@@ -87,7 +90,7 @@ struct CompletionVocabulary: Sendable {
         }
 
         var termEntries = PhraseCounter.frequentPhrases(in: records, sampleSize: Self.termSampleSize,
-                                                        limit: Self.maximumTerms)
+                                                        limit: Self.maximumTerms, readsFullText: readsFullText)
         let phraseKeys = Set(termEntries.map { PrefixIndex.fold($0.text) })
         for abbreviation in corpus.abbreviations where !phraseKeys.contains(PrefixIndex.fold(abbreviation.longForm)) {
             termEntries.append(PrefixIndex.Entry(text: abbreviation.longForm, detail: abbreviation.shortForm,
@@ -247,17 +250,20 @@ struct PrefixIndex: Sendable {
 }
 
 /// Counts multi-word terms (`lokale besturen`, `Agentschap Integratie en
-/// Inburgering`) in record excerpts (the corpus keeps no full text): two to four
-/// words inside one sentence, the first and last not stopwords, written at least twice.
+/// Inburgering`) in a sample of records: two to four words inside one sentence, the
+/// first and last not stopwords, written at least twice.
 enum PhraseCounter {
-    static func frequentPhrases(in records: RecordList, sampleSize: Int, limit: Int) -> [PrefixIndex.Entry] {
+    static func frequentPhrases(in records: RecordList, sampleSize: Int, limit: Int,
+                                readsFullText: Bool) -> [PrefixIndex.Entry] {
         let stride = max(1, records.count / max(1, sampleSize))
+        let seeds = readsFullText ? Dictionary(EmbeddedSeeds.files.map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first }) : [:]
         var counts: [String: Int] = [:]
         var surfaces: [String: String] = [:]
         var index = 0
         while index < records.count {
             let record = records[index]
-            for text in [record.title, record.introductionExcerpt, record.answerExcerpt ?? ""] + record.questions {
+            let texts = readsFullText ? fullTexts(record, seeds: seeds) : nil
+            for text in texts ?? [record.title, record.introductionExcerpt, record.answerExcerpt ?? ""] + record.questions {
                 for sentence in sentences(text) {
                     collect(sentence, into: &counts, surfaces: &surfaces)
                 }
@@ -286,6 +292,26 @@ enum PhraseCounter {
                 let text = surfaces[key] ?? key
                 return PrefixIndex.Entry(text: text, detail: nil, count: count, kind: isAgency(text) ? .agency : .term)
             }
+    }
+
+    /// Title, introduction, questions and answer of the record's full text; nil when
+    /// its file cannot be read (the previews are used then).
+    private static func fullTexts(_ record: Record, seeds: [String: String]) -> [String]? {
+        let text: String
+        switch record.source {
+        case .embedded(let name):
+            guard let seed = seeds[name] else { return nil }
+            text = seed
+        case .file(let path):
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            switch TextDecoding.decode(Array(data)) {
+            case .utf8(let decoded), .windows1252(let decoded): text = decoded
+            case .binary: return nil
+            }
+        }
+        let question = Question.parse(text)
+        return [question.title?.text, question.introduction?.text, question.closing?.text, question.answer?.body?.text]
+            .compactMap { $0 } + question.numberedQuestions.map(\.text)
     }
 
     static func isAgency(_ text: String) -> Bool {
