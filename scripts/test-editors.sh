@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Real-editor tests: Neovim and Emacs + eglot, headless, drive the built server
-# through the configurations in editors/ (see editors/tests/README.md).
+# through the configurations in editors/ (see editors/README.md).
 #   1. the server binary: $VRAAGBAAK_BINARY, else `swift build` and its bin path
 #   2. the editors: scripts/install-editors.sh (Debian packages, when missing)
-#   3. static checks of the editor files (elisp byte-compiles cleanly, JSON/TOML parse)
+#   3. static checks: vraag-mode.el byte-compiles without warnings; editors/tests/check_files.py
+#      (Helix TOML, VS Code JSON + TextMate grammar scopes, Sublime settings + syntax)
 #   4. editors/tests/neovim_test.lua and editors/tests/emacs_test.el, each under `timeout`
 # Fails (non-zero) when any step fails; an editor that cannot be installed is a
 # failure, never a skip.
@@ -50,29 +51,8 @@ echo "== editors: static checks"
 cp editors/emacs/vraag-mode.el "$work/"
 emacs -Q --batch "${eglot_args[@]}" --eval '(setq byte-compile-error-on-warn t)' \
   -f batch-byte-compile "$work/vraag-mode.el" || failed+=("vraag-mode.el byte-compile")
-python3 - <<'PY' || failed+=("editor file syntax")
-import json, pathlib, re, sys, tomllib
-ok = True
-def check(path, load):
-    global ok
-    try:
-        load(pathlib.Path(path).read_text(encoding="utf-8"))
-        print(f"  ok   {path}")
-    except Exception as error:
-        ok = False
-        print(f"  FAIL {path}: {error}")
-def jsonc(text):  # Sublime's settings allow // comments and trailing commas
-    text = re.sub(r'^\s*//.*$', '', text, flags=re.M)
-    return json.loads(re.sub(r',(\s*[}\]])', r'\1', text))
-check("editors/helix/languages.toml", tomllib.loads)
-for path in ["editors/vscode/package.json", "editors/vscode/language-configuration.json",
-             "editors/vscode/syntaxes/vraag.tmLanguage.json", "editors/vscode/tsconfig.json"]:
-    check(path, json.loads)
-check("editors/sublime/LSP.sublime-settings", jsonc)
-sys.exit(0 if ok else 1)
-PY
+python3 editors/tests/check_files.py || failed+=("editor files")
 
-cp examples/numbering.vraag examples/clean.vraag "$work/"
 run() { # name, command...
   local name=$1; shift
   local t0=$SECONDS
@@ -86,10 +66,10 @@ run() { # name, command...
     failed+=("$name")
   fi
 }
-cp examples/numbering.vraag examples/clean.vraag "$work/"
+# Each editor gets its own folder of draft copies (they edit them).
 mkdir -p "$work/nvim" "$work/emacs"
-cp "$work/numbering.vraag" "$work/clean.vraag" "$work/nvim/"
-cp "$work/numbering.vraag" "$work/clean.vraag" "$work/emacs/"
+cp examples/numbering.vraag examples/clean.vraag "$work/nvim/"
+cp examples/numbering.vraag examples/clean.vraag "$work/emacs/"
 run "neovim" nvim --headless --clean -u NONE -i NONE -n \
   -c "luafile $root/editors/tests/neovim_test.lua" "$work/nvim/numbering.vraag"
 run "emacs" emacs -Q --batch "${eglot_args[@]}" \

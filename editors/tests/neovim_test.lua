@@ -52,6 +52,7 @@ log(string.format("NVIM v%d.%d.%d; server %s", v.major, v.minor, v.patch, binary
 -- its group as filetype.vim does at a normal start-up.
 vim.opt.runtimepath:prepend(config_dir)
 vim.cmd("filetype on")
+vim.cmd("syntax on")
 if vim.fn.exists("#filetypedetect#BufRead#*.vraag") == 0 then
   vim.cmd("augroup filetypedetect | runtime! ftdetect/*.vim | augroup END")
 end
@@ -60,6 +61,27 @@ vim.cmd("filetype detect") -- the draft given on the command line was read befor
 local draft_buf = vim.api.nvim_get_current_buf()
 local draft_dir = vim.fn.expand("%:p:h")
 ok(vim.bo.filetype == "vraag", "ftdetect: *.vraag has filetype vraag", vim.bo.filetype)
+
+-- The syntax file (syntax/vraag.vim): the syntax group at the start of a text.
+local function syntax_at(buf, text, offset)
+  for i, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+    local col = line:find(text, 1, true)
+    if col then
+      return vim.api.nvim_buf_call(buf, function()
+        return vim.fn.synIDattr(vim.fn.synID(i, col + (offset or 0), 1), "name")
+      end)
+    end
+  end
+  return "(text not found)"
+end
+local function syntax_ok(buf, text, group)
+  local got = syntax_at(buf, text)
+  ok(got == group, "syntax: `" .. text .. "` is " .. group, got)
+end
+syntax_ok(draft_buf, "aan:", "vraagHeaderKey")
+syntax_ok(draft_buf, "Inburgeringsattesten - Erkenning", "vraagTitle")
+syntax_ok(draft_buf, "Werkgevers kennen", "")
+syntax_ok(draft_buf, "4. Overweegt", "vraagNumber")
 
 local function client_of(buf)
   for _, client in pairs(vim.lsp.buf_get_clients(buf)) do
@@ -126,6 +148,11 @@ end
 vim.cmd("edit " .. vim.fn.fnameescape(draft_dir .. "/clean.vraag"))
 local clean_buf = vim.api.nvim_get_current_buf()
 ok(vim.bo.filetype == "vraag", "clean.vraag has filetype vraag")
+syntax_ok(clean_buf, "Inburgeringsattesten - Erkenning", "vraagTitle")
+syntax_ok(clean_buf, "datum: 4 maart", "vraagHeaderKey")
+syntax_ok(clean_buf, "schriftelijke vraag nr. 123 van 26 januari 2024", "vraagCitation")
+syntax_ok(clean_buf, "a) per sector", "vraagSubItem")
+syntax_ok(clean_buf, "In opvolging", "")
 vim.wait(5000, function() return client_of(clean_buf) ~= nil end, 20)
 ok(client_of(clean_buf) ~= nil and client_of(clean_buf).id == client.id,
   "clean.vraag attached to the same client")
