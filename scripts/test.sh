@@ -15,3 +15,4 @@ echo "== pytest-lsp (third-party client)"
 scripts/setup-python-tests.sh
 VRAAGBAAK_BINARY="$(swift build --show-bin-path)/vraagbaak" \
   .venv/bin/python -m pytest -c Tests/pytest/pytest.ini --rootdir Tests/pytest Tests/pytest -q
+VRAAGBAAK_BINARY="$(swift build --show-bin-path)/vraagbaak" scripts/test-editors.sh   # real editors: Neovim, Emacs + eglot
