@@ -55,8 +55,8 @@
   (file-name-directory (or load-file-name buffer-file-name)))
 
 (defvar vraag-test--draft
-  (expand-file-name (or (pop command-line-args-left)
-                        (error "usage: ... -l emacs_test.el DIR/numbering.vraag"))))
+  (file-truename (or (pop command-line-args-left)
+                     (error "usage: ... -l emacs_test.el DIR/numbering.vraag"))))
 
 (defvar vraag-test--binary (getenv "VRAAGBAAK_BINARY"))
 
@@ -111,9 +111,8 @@
   (advice-add 'eglot-handle-notification :after
               (lambda (_server method &rest params)
                 (when (eq method 'textDocument/publishDiagnostics)
-                  (let ((file (eglot--uri-to-path (plist-get params :uri))))
-                    (puthash (expand-file-name file)
-                             (1+ (gethash (expand-file-name file) vraag-test--published 0))
+                  (let ((file (file-truename (eglot--uri-to-path (plist-get params :uri)))))
+                    (puthash file (1+ (gethash file vraag-test--published 0))
                              vraag-test--published)))))
 
   ;; 1. The draft with a planted problem: mode, font-lock, eglot, diagnostics.
@@ -165,7 +164,7 @@
 
   ;; 3. A clean draft in the same folder: managed by the same server, no findings.
   (let* ((server (eglot-current-server))
-         (clean (expand-file-name "clean.vraag" (file-name-directory vraag-test--draft))))
+         (clean (file-truename (expand-file-name "clean.vraag" (file-name-directory vraag-test--draft)))))
     (find-file clean)
     (vraag-test--ok (and eglot--managed-mode (eq (eglot-current-server) server))
                     "clean.vraag is managed by the same server")

@@ -23,8 +23,9 @@ end
 local function finish()
   log(string.format("neovim: %s, %d failure(s), %.1f s", failures == 0 and "passed" or "FAILED",
     failures, (vim.loop.hrtime() - started) / 1e9))
-  for _, client in pairs(vim.lsp.get_active_clients()) do client.stop() end
-  vim.wait(2000, function() return #vim.lsp.get_active_clients() == 0 end, 20)
+  local all = vim.lsp.get_clients or vim.lsp.get_active_clients
+  for _, client in pairs(all()) do client.stop() end
+  vim.wait(2000, function() return #all() == 0 end, 20)
   if failures == 0 then vim.cmd("qall!") else vim.cmd("cquit 1") end
 end
 local function abort(what, detail)
@@ -84,7 +85,9 @@ syntax_ok(draft_buf, "Werkgevers kennen", "")
 syntax_ok(draft_buf, "4. Overweegt", "vraagNumber")
 
 local function client_of(buf)
-  for _, client in pairs(vim.lsp.buf_get_clients(buf)) do
+  -- vim.lsp.get_clients is 0.10+; buf_get_clients (0.7) is deprecated there.
+  local clients = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = buf }) or vim.lsp.buf_get_clients(buf)
+  for _, client in pairs(clients) do
     if client.name == "vraagbaak" then return client end
   end
 end
