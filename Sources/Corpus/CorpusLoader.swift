@@ -63,35 +63,29 @@ public struct CorpusLoader: Sendable {
     }
 
     func load(_ inputs: [Input], warnings initialWarnings: [LoadWarning], progress: (LoadProgress) -> Void) -> Corpus {
-        var builder = CorpusBuilder()
-        builder.warnings = initialWarnings
+        let merger = BatchMerger()
+        merger.builder.warnings = initialWarnings
         progress(LoadProgress(filesDone: 0, filesTotal: inputs.count))
+        // A pipeline of two stages: while one batch is merged into the index (in
+        // order, on the merge queue), the next one is parsed, so no core waits.
+        let mergeQueue = DispatchQueue(label: "vraagbaak.corpus-merge")
+        let merging = DispatchGroup()
         var start = 0
         while start < inputs.count {
             let batch = Array(inputs[start..<min(start + batchSize, inputs.count)])
             let parsed = parseInParallel(batch)
-            // Each worker's local term ids become index-wide ids once per batch.
-            let termMaps = parsed.vocabularies.map { builder.globalTermIDs(for: $0) }
-            for (index, outcome) in parsed.outcomes.enumerated() {
-                let termMap = termMaps[parsed.worker(index)]
-                switch outcome {
-                case .record(let record, let extracted):
-                    builder.add(record, extracted, globalTermIDs: termMap)
-                case .warning(let warning):
-                    builder.warnings.append(warning)
-                case .recordWithWarning(let record, let extracted, let warning):
-                    builder.add(record, extracted, globalTermIDs: termMap)
-                    builder.warnings.append(warning)
-                }
-            }
+            merging.wait()
+            if start > 0 { progress(LoadProgress(filesDone: start, filesTotal: inputs.count)) }
+            mergeQueue.async(group: merging) { merger.merge(parsed) }
             start += batch.count
-            progress(LoadProgress(filesDone: start, filesTotal: inputs.count))
         }
-        builder.manifest = inputs.compactMap { input in
+        merging.wait()
+        progress(LoadProgress(filesDone: inputs.count, filesTotal: inputs.count))
+        merger.builder.manifest = inputs.compactMap { input in
             if case .file(let entry) = input { return entry }
             return nil
         }
-        return builder.build()
+        return merger.builder.build()
     }
 
     enum Outcome: Sendable {
@@ -101,7 +95,7 @@ public struct CorpusLoader: Sendable {
     }
 
     /// A batch parsed by contiguous slices, one per worker, with each worker's vocabulary.
-    struct ParsedBatch {
+    struct ParsedBatch: Sendable {
         var outcomes: [Outcome]
         var vocabularies: [[String]]
         var sliceLength: Int
@@ -153,6 +147,29 @@ public struct CorpusLoader: Sendable {
             let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .file(path: path), interner: &interner)
             return .recordWithWarning(record, bag, LoadWarning(
                 path: path, kind: .notUTF8, message: "not valid UTF-8: read as Windows-1252"))
+        }
+    }
+}
+
+/// The index under construction, touched by one merge at a time: the loader waits
+/// for a merge to finish before it starts the next or reads the builder.
+private final class BatchMerger: @unchecked Sendable {
+    var builder = CorpusBuilder()
+
+    func merge(_ parsed: CorpusLoader.ParsedBatch) {
+        // Each worker's local term ids become index-wide ids once per batch.
+        let termMaps = parsed.vocabularies.map { builder.globalTermIDs(for: $0) }
+        for (index, outcome) in parsed.outcomes.enumerated() {
+            let termMap = termMaps[parsed.worker(index)]
+            switch outcome {
+            case .record(let record, let extracted):
+                builder.add(record, extracted, globalTermIDs: termMap)
+            case .warning(let warning):
+                builder.warnings.append(warning)
+            case .recordWithWarning(let record, let extracted, let warning):
+                builder.add(record, extracted, globalTermIDs: termMap)
+                builder.warnings.append(warning)
+            }
         }
     }
 }

@@ -47,7 +47,9 @@ public enum MessageDecoder {
             }
             if let params = object["params"] {
                 switch params {
-                case .object, .array: break
+                // `null` is not allowed by JSON-RPC, but clients send it for "no
+                // params" (eglot's shutdown and exit): read it as absent.
+                case .object, .array, .null: break
                 default: return .invalid(.invalidRequest("The params must be an object or an array"), id: id)
                 }
             }

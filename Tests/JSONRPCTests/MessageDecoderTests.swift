@@ -87,6 +87,15 @@ final class MessageDecoderTests: XCTestCase {
         }
     }
 
+    func testNullParamsAreReadAsAbsent() throws {
+        // eglot 1.9 sends `"params": null` with shutdown and exit.
+        let shutdown = try XCTUnwrap(message(#"{"jsonrpc":"2.0","id":5,"method":"shutdown","params":null}"#))
+        XCTAssertEqual(shutdown.kind, .request(id: .number(5), method: "shutdown"))
+        XCTAssertNil(try shutdown.decodeParams(JSONValue?.self))
+        XCTAssertThrowsError(try shutdown.decodeParams(Params.self))
+        XCTAssertEqual(message(#"{"jsonrpc":"2.0","method":"exit","params":null}"#)?.kind, .notification(method: "exit"))
+    }
+
     func testAbsentParamsDecodeAsNull() throws {
         let decoded = try XCTUnwrap(message(#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#))
         XCTAssertNil(try decoded.decodeParams(JSONValue?.self))

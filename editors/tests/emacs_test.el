@@ -31,16 +31,17 @@
   cond)
 
 (defun vraag-test--finish (&optional code)
-  (vraag-test--log "emacs: %s, %d failure(s), %.1f s"
-                   (if (and (null code) (zerop vraag-test--failures)) "passed" "FAILED")
-                   vraag-test--failures (- (float-time) vraag-test--started))
   ;; eglot-shutdown sends `shutdown' (and `exit' once that is answered), then
-  ;; stops the process; an error answer is reported here, not counted.
+  ;; stops the process; an error answer is a failure (eglot sends `params: null').
   (let ((server (and (fboundp 'eglot-current-server) (ignore-errors (eglot-current-server)))))
     (when server
       (condition-case err
           (eglot-shutdown server nil 3)
-        (error (vraag-test--log "  WARN eglot-shutdown: %s" (error-message-string err))))))
+        (error (setq vraag-test--failures (1+ vraag-test--failures))
+               (vraag-test--log "  FAIL eglot-shutdown: %s" (error-message-string err))))))
+  (vraag-test--log "emacs: %s, %d failure(s), %.1f s"
+                   (if (and (null code) (zerop vraag-test--failures)) "passed" "FAILED")
+                   vraag-test--failures (- (float-time) vraag-test--started))
   (kill-emacs (or code (if (zerop vraag-test--failures) 0 1))))
 
 (defun vraag-test--wait (seconds predicate)
