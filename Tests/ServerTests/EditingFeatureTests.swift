@@ -103,7 +103,7 @@ final class EditingFeatureTests: XCTestCase {
         XCTAssertEqual(numbered, [123])
         XCTAssertEqual(vocabulary.records(numberStartingWith: "124", limit: 50), [])
         XCTAssertEqual(vocabulary.records(number: 123).count, 1)
-        XCTAssertEqual(vocabulary.records(titleWordsStartingWith: "stand inburg", in: corpus.records, limit: 5).count, 1)
+        XCTAssertEqual(vocabulary.records(titleWordsStartingWith: "stand inburg", limit: 5).count, 1)
         let terms = vocabulary.terms.matches("agentschap", limit: 10).entries.map(\.text)
         XCTAssertEqual(terms.first, "Agentschap Integratie en Inburgering")
         XCTAssertFalse(terms.contains("Agentschap Integratie"), "only ever part of the longer name: \(terms)")

@@ -29,9 +29,10 @@ extension LanguageServer {
     /// finished yet.
     func completionVocabulary() -> CompletionVocabulary {
         if let vocabulary = editingState.vocabulary { return vocabulary }
-        // A large corpus gets a vocabulary from its previews now; the background build
-        // that reads the files replaces it when done.
-        let vocabulary = CompletionVocabulary(corpus, readsFullText: corpus.count <= 2_000)
+        // A small corpus is quick to do now. A large one is being built off the queue;
+        // until then completion offers only what needs no corpus (the client asks again,
+        // lists are incomplete), rather than block every request behind it.
+        let vocabulary = CompletionVocabulary(corpus.count <= 2_000 ? corpus : .empty)
         editingState.vocabulary = vocabulary
         return vocabulary
     }
@@ -65,7 +66,7 @@ enum CompletionItems {
     /// client to come back as the user types.
     static let limit = 50
     /// Items that carry their preview at once; the rest get it from resolve.
-    static let documentedInline = 10
+    static let documentedInline = 5
 
     struct Options {
         var snippets: Bool
@@ -203,7 +204,7 @@ enum CompletionItems {
             }.prefix(limit).map { $0 }
         }
         guard trimmed.count >= 2 else { return [] }
-        return vocabulary.records(titleWordsStartingWith: trimmed, in: corpus.records, limit: limit)
+        return vocabulary.records(titleWordsStartingWith: trimmed, limit: limit)
     }
 
     static func resolve(_ item: CompletionItem, corpus: Corpus, format: MarkupKind) -> CompletionItem {

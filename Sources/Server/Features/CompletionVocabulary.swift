@@ -21,9 +21,13 @@ struct CompletionVocabulary: Sendable {
     /// Multi-word terms, agencies and abbreviations' long forms.
     let terms: PrefixIndex
     let abbreviations: PrefixIndex
-    /// The folded words of numbered records' titles, sorted, with their records.
+    /// The folded words of numbered records' titles, sorted, with their records
+    /// newest first.
     let titleWords: [String]
     let recordsByTitleWord: [[Int32]]
+    /// Per corpus index: 0 for the newest numbered record, `Int32.max` for records
+    /// without number and date.
+    let recencyRank: [Int32]
 
     /// Records scanned for multi-word terms: an even sample keeps building fast on
     /// a 100,000-question corpus, and frequencies need no more.
@@ -35,20 +39,29 @@ struct CompletionVocabulary: Sendable {
     /// the server queue for large corpora.
     init(_ corpus: Corpus, readsFullText: Bool = true) {
         let records = corpus.records
-        var numbered = records.indices.filter { records[$0].number != nil && records[$0].date != nil }
-        numbered.sort { left, right in
-            let (a, b) = (records[left], records[right])
-            if a.number != b.number { return (a.number ?? 0) < (b.number ?? 0) }
-            return (a.date ?? .distantPast) > (b.date ?? .distantPast)
+        // Read each number and date once: sorting through the columnar store would
+        // decode them at every comparison.
+        var dated: [(number: Int, day: Int, index: Int32)] = []
+        for index in records.indices {
+            let record = records[index]
+            if let number = record.number, let date = record.date {
+                dated.append((number, date.daysSinceEpoch, Int32(index)))
+            }
         }
-        self.numbered = numbered.map { Int32($0) }
-        numbers = numbered.map { records[$0].number ?? 0 }
-        recent = numbered.sorted { (records[$0].date ?? .distantPast, $0) > (records[$1].date ?? .distantPast, $1) }
-            .prefix(CompletionItems.limit).map { Int32($0) }
+        dated.sort { ($0.number, $1.day, $0.index) < ($1.number, $0.day, $1.index) }
+        numbered = dated.map(\.index)
+        numbers = dated.map(\.number)
+        let newestFirst = dated.sorted { ($0.day, $0.index) > ($1.day, $1.index) }
+        recent = newestFirst.prefix(CompletionItems.limit).map(\.index)
+        var recency = [Int32](repeating: Int32.max, count: records.count)
+        for (rank, entry) in newestFirst.enumerated() { recency[Int(entry.index)] = Int32(rank) }
+        recencyRank = recency
 
         var titleWordRecords: [String: [Int32]] = [:]
-        for index in numbered {
-            for word in Set(PrefixIndex.words(records[index].title)) { titleWordRecords[word, default: []].append(Int32(index)) }
+        for entry in newestFirst {
+            for word in Set(PrefixIndex.words(records[Int(entry.index)].title)) {
+                titleWordRecords[word, default: []].append(entry.index)
+            }
         }
         titleWords = titleWordRecords.keys.sorted()
         recordsByTitleWord = titleWords.map { titleWordRecords[$0] ?? [] }
@@ -129,31 +142,24 @@ struct CompletionVocabulary: Sendable {
 
     /// Numbered records whose title has a word starting with each typed word
     /// (`inburg stand` finds `Inburgeringstrajecten - Stand van zaken`), newest first.
-    func records(titleWordsStartingWith text: String, in records: RecordList, limit: Int) -> [Int32] {
-        let typedWords = PrefixIndex.words(text)
-        guard let last = typedWords.last else { return [] }
-        var low = 0
-        var high = titleWords.count
-        while low < high {
-            let mid = (low + high) / 2
-            if titleWords[mid] < last { low = mid + 1 } else { high = mid }
+    /// Each word's candidates are bounded, so a one-letter prefix stays cheap.
+    func records(titleWordsStartingWith text: String, limit: Int) -> [Int32] {
+        var result: Set<Int32>?
+        for typed in PrefixIndex.words(text) {
+            var low = 0
+            var high = titleWords.count
+            while low < high {
+                let mid = (low + high) / 2
+                if titleWords[mid] < typed { low = mid + 1 } else { high = mid }
+            }
+            var candidates = Set<Int32>()
+            while low < titleWords.count, titleWords[low].hasPrefix(typed), candidates.count < 20_000 {
+                candidates.formUnion(recordsByTitleWord[low])
+                low += 1
+            }
+            result = result.map { $0.intersection(candidates) } ?? candidates
         }
-        var candidates = Set<Int32>()
-        // A bounded scan: a one-letter prefix on a huge corpus stops early.
-        while low < titleWords.count, titleWords[low].hasPrefix(last), candidates.count < 5_000 {
-            candidates.formUnion(recordsByTitleWord[low])
-            low += 1
-        }
-        let others = typedWords.dropLast()
-        let matching = candidates.filter { index in
-            others.isEmpty || {
-                let words = PrefixIndex.words(records[Int(index)].title)
-                return others.allSatisfy { typed in words.contains { $0.hasPrefix(typed) } }
-            }()
-        }
-        return Array(matching.sorted {
-            (records[Int($0)].date ?? .distantPast, $0) > (records[Int($1)].date ?? .distantPast, $1)
-        }.prefix(limit))
+        return Array((result ?? []).sorted { recencyRank[Int($0)] < recencyRank[Int($1)] }.prefix(limit))
     }
 
     /// Numbered records with exactly `number`, newest first. O(log n + matches).
@@ -185,11 +191,13 @@ struct PrefixIndex: Sendable {
         let kind: Kind
     }
 
+    /// Most frequent first, so an entry's index is its rank.
     let entries: [Entry]
     /// (folded key, entry index), sorted by key.
     private let keys: [(key: String, entry: Int32)]
 
     init(_ entries: [Entry], indexEveryWord: Bool) {
+        let entries = entries.sorted { ($0.count, $1.text) > ($1.count, $0.text) }
         self.entries = entries
         var keys: [(key: String, entry: Int32)] = []
         for (index, entry) in entries.enumerated() {
@@ -220,33 +228,69 @@ struct PrefixIndex: Sendable {
             let mid = (low + high) / 2
             if keys[mid].key < folded { low = mid + 1 } else { high = mid }
         }
-        var seen = Set<Int32>()
+        var found: [Int32] = []
         var index = low
         while index < keys.count, keys[index].key.hasPrefix(folded) {
-            seen.insert(keys[index].entry)
+            found.append(keys[index].entry)
             index += 1
         }
-        let sorted = seen.sorted { (entries[Int($0)].count, entries[Int($1)].text) > (entries[Int($1)].count, entries[Int($0)].text) }
-        return (sorted.prefix(limit).map { entries[Int($0)] }, sorted.count > limit)
+        // Entry indices are ranks: sorting integers is all the ranking there is.
+        found.sort()
+        var unique: [Entry] = []
+        var previous: Int32 = -1
+        for entry in found where entry != previous {
+            previous = entry
+            if unique.count == limit { return (unique, true) }
+            unique.append(entries[Int(entry)])
+        }
+        return (unique, false)
     }
 
     /// All entries, most frequent first.
     func top(_ limit: Int) -> (entries: [Entry], isCapped: Bool) {
-        let sorted = entries.sorted { ($0.count, $1.text) > ($1.count, $0.text) }
-        return (Array(sorted.prefix(limit)), sorted.count > limit)
+        (Array(entries.prefix(limit)), entries.count > limit)
     }
 
-    /// The folded words of a text: letters and digits, at least two characters.
+    /// The folded words of a text: letters and digits, at least two characters (the
+    /// search tokenizer, stopwords kept).
     static func words(_ text: String) -> [String] {
-        fold(text).split { !($0.isLetter || $0.isNumber) }.filter { $0.count >= 2 }.map(String.init)
+        Tokenizer.terms(in: text, keepStopwords: true)
     }
 
-    /// Lower case, accents dropped, whitespace collapsed: `Oekraïense` → `oekraiense`.
+    /// Lower case, accents of Latin-1 letters dropped, whitespace collapsed:
+    /// `Oekraïense  vluchtelingen` → `oekraiense vluchtelingen`. Works on UTF-8 bytes:
+    /// it runs for every record when the vocabulary is built.
     static func fold(_ text: String) -> String {
-        let lowered = text.lowercased()
-        let plain = lowered.allSatisfy(\.isASCII) ? lowered : lowered.folding(options: .diacriticInsensitive, locale: nil)
-        return plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            if byte >= 0x41 && byte <= 0x5A {
+                bytes.append(byte + 0x20)
+            } else if byte == 0xC3, let second = iterator.next() {
+                // U+00C0...U+00FF: the base letter, lowercased (× and ÷ kept).
+                let index = Int(second) - 0x80
+                if index >= 0, index < latin1Base.count, latin1Base[index] != 0 {
+                    bytes.append(latin1Base[index])
+                } else {
+                    bytes.append(byte)
+                    bytes.append(second)
+                }
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let latin1Base: [UInt8] = Array("aaaaaaaceeeeiiiidnooooo\u{0}ouuuuyts".utf8)
+        + Array("aaaaaaaceeeeiiiidnooooo\u{0}ouuuuyty".utf8)
 }
 
 /// Counts multi-word terms (`lokale besturen`, `Agentschap Integratie en

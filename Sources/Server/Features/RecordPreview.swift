@@ -31,10 +31,10 @@ enum RecordPreview {
         text.list(facts.map { text.isMarkdown ? "- \($0)" : $0 })
 
         let questions = record.questions.prefix(questionLimit).enumerated().map { index, question in
-            "\(index + 1). \(text.escaped(Outline.firstWords(question, limit: 160)))"
+            "\(index + 1). \(text.escaped(MarkupText.oneLine(question, limit: 160)))"
         }
         if questions.isEmpty, !record.introductionExcerpt.isEmpty {
-            text.paragraph(text.escaped(Outline.firstWords(record.introductionExcerpt, limit: 240)))
+            text.paragraph(text.escaped(MarkupText.oneLine(record.introductionExcerpt, limit: 240)))
         }
         text.list(questions)
         // The corpus keeps the first questions only; `questionCount` counts them all.
@@ -42,7 +42,7 @@ enum RecordPreview {
             text.paragraph(text.escaped("(+ \(record.questionCount - questions.count) vragen)"))
         }
         if let answer = record.answerExcerpt {
-            text.paragraph("\(text.bold("Antwoord:")) \(text.escaped(Outline.firstWords(answer, limit: 300)))")
+            text.paragraph("\(text.bold("Antwoord:")) \(text.escaped(MarkupText.oneLine(answer, limit: 300)))")
         } else {
             text.paragraph(text.escaped("(nog geen antwoord in het corpus)"))
         }
