@@ -5,6 +5,9 @@ let benchmarkUsage = """
     benchmarks:
       parse [--runs N] [--megabytes N] [--seeds DIR]
             reparse time of a ~1,000-word draft, and parse throughput over the seeds
+      editing [--runs N] [--corpus DIR | --count N --seed S] [--push-diagnostics]
+            completion and hover latency at an in-process server on a corpus folder,
+            or on a synthetic corpus (default 100,000 questions) generated into /tmp
       corpus --corpus DIR [--queries N] [--query-words N] [--queries-out FILE]
             index build, cache reopen, memory, and top-10 search latency
     """

@@ -8,6 +8,8 @@ let options = Array(arguments.dropFirst())
 switch arguments.first {
 case "parse":
     runParseBenchmark(options)
+case "editing":
+    runEditingBenchmark(options)
 case "corpus":
     runCorpusBenchmark(options)
 case "help", "-h", "--help", nil:
