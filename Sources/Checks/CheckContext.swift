@@ -52,24 +52,4 @@ struct CheckContext {
             return QuestionReference(number: number, date: date)
         })
     }
-
-    /// The corpus indices of numbered records a lookup returned (lookups give
-    /// records, not indices): one pass over the corpus comparing numbers (cheap)
-    /// before sources (unique).
-    func indices(of records: [Record]) -> [Int?] {
-        let numbers = Set(records.compactMap(\.number))
-        guard !numbers.isEmpty else { return records.map { _ in nil } }
-        var found: [RecordSource: Int] = [:]
-        let wanted = Set(records.map(\.source))
-        let all = corpus.records
-        for index in all.indices {
-            guard let number = all[index].number, numbers.contains(number) else { continue }
-            let source = all[index].source
-            if wanted.contains(source), found[source] == nil {
-                found[source] = index
-                if found.count == wanted.count { break }
-            }
-        }
-        return records.map { found[$0.source] }
-    }
 }

@@ -21,10 +21,9 @@ struct CitationAuthorRule: Rule {
             let mijn = TextRange(start: citation.range.start, end: citation.range.start + 4)
             let replacement = context.string(mijn).first?.isUppercase == true ? "De" : "de"
             let shown = Array(records.prefix(5))
-            let related = zip(context.indices(of: shown), shown).compactMap { index, record -> RelatedRecord? in
-                guard let index else { return nil }
-                return RelatedRecord(recordIndex: index, record: record,
-                                     message: "\(record.displayReference) van \(record.author ?? "?"): \(record.title)")
+            let related = shown.map { record in
+                RelatedRecord(recordIndex: record.corpusIndex, record: record,
+                              message: "\(record.displayReference) van \(record.author ?? "?"): \(record.title)")
             }
             let others = Array(Set(authors)).sorted().joined(separator: ", ")
             return Finding(code: code, range: citation.range,

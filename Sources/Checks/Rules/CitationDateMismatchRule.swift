@@ -40,9 +40,7 @@ enum CitationCandidates {
     static func dated(number: Int, in context: CheckContext) -> [(index: Int, record: Record)] {
         let records = context.corpus.records(number: number).filter { $0.date != nil }
         guard !records.isEmpty else { return [] }
-        let indexed = zip(context.indices(of: records), records).compactMap { index, record in
-            index.map { (index: $0, record: record) }
-        }
+        let indexed = records.map { (index: $0.corpusIndex, record: $0) }
         if let minister = context.question.metadata.minister?.displayName {
             let key = TextScanning.nameKey(minister)
             let same = indexed.filter { $0.record.minister.map(TextScanning.nameKey) == key }
