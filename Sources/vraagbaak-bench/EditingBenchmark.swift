@@ -133,16 +133,16 @@ func runEditingBenchmark(_ options: [String]) {
 }
 
 /// Unbuffered, so progress shows at once even through a pipe.
-private func report(_ line: String) {
+func report(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
-private func summary(_ samples: Samples) -> String {
+func summary(_ samples: Samples) -> String {
     "median \(formatted(samples.median / 1000, decimals: 3)) ms, p99 \(formatted(samples.percentile(0.99) / 1000, decimals: 3)) ms, "
         + "max \(formatted(samples.maximum / 1000, decimals: 3)) ms"
 }
 
-private func lspRange(_ startLine: Int, _ startCharacter: Int, _ endLine: Int, _ endCharacter: Int) -> JSONValue {
+func lspRange(_ startLine: Int, _ startCharacter: Int, _ endLine: Int, _ endCharacter: Int) -> JSONValue {
     .object([
         "start": .object(["line": .int(startLine), "character": .int(startCharacter)]),
         "end": .object(["line": .int(endLine), "character": .int(endCharacter)]),
@@ -151,7 +151,7 @@ private func lspRange(_ startLine: Int, _ startCharacter: Int, _ endLine: Int, _
 
 /// `--corpus DIR`, or a synthetic corpus of `--count N` (default 100,000) questions
 /// generated once into the temporary folder (never into the repository).
-private func editingCorpusFolder(_ options: [String]) -> URL {
+func editingCorpusFolder(_ options: [String]) -> URL {
     if let path = optionValue(options, "--corpus") { return URL(fileURLWithPath: path) }
     let count = intOption(options, "--count", default: 100_000)
     let seed = UInt64(intOption(options, "--seed", default: 1))
@@ -182,6 +182,8 @@ final class InProcessClient: @unchecked Sendable {
     private let fromServer = Pipe()
     private let condition = NSCondition()
     private var responses: [Int: (value: JSONValue, arrival: ContinuousClock.Instant)] = [:]  // guarded by `condition`
+    /// When diagnostics for each document version arrived, for `diagnostics`.
+    private var diagnostics: [Int: (count: Int, arrival: ContinuousClock.Instant)] = [:]  // guarded by `condition`
     private var nextID = 1
     private let clock = ContinuousClock()
 
@@ -202,8 +204,16 @@ final class InProcessClient: @unchecked Sendable {
             parser.append(chunk)
             while let frame = parser.nextFrame() {
                 guard case .body(let body) = frame,
-                      let value = try? JSONDecoder().decode(JSONValue.self, from: Data(body)),
-                      value["method"] == nil, let id = value["id"]?.intValue else { continue }
+                      let value = try? JSONDecoder().decode(JSONValue.self, from: Data(body)) else { continue }
+                if value["method"] == .string("textDocument/publishDiagnostics"),
+                   let version = value["params"]?["version"]?.intValue {
+                    condition.lock()
+                    diagnostics[version] = (value["params"]?["diagnostics"]?.arrayValue?.count ?? 0, arrival)
+                    condition.broadcast()
+                    condition.unlock()
+                    continue
+                }
+                guard value["method"] == nil, let id = value["id"]?.intValue else { continue }
                 condition.lock()
                 responses[id] = (value, arrival)
                 condition.broadcast()
@@ -222,6 +232,16 @@ final class InProcessClient: @unchecked Sendable {
         if params != .null { message["params"] = params }  // JSON-RPC forbids `"params": null`
         send(.object(message))
     }
+
+    /// Waits until diagnostics for `version` arrive; their count and arrival time.
+    func diagnosticsArrival(version: Int) -> (count: Int, arrival: ContinuousClock.Instant) {
+        condition.lock()
+        defer { condition.unlock() }
+        while diagnostics[version] == nil { condition.wait() }
+        return diagnostics.removeValue(forKey: version)!
+    }
+
+    var now: ContinuousClock.Instant { clock.now }
 
     func request(_ method: String, _ params: JSONValue) -> (result: JSONValue, duration: Duration) {
         let id = nextID

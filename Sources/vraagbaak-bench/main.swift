@@ -10,6 +10,8 @@ case "parse":
     runParseBenchmark(options)
 case "editing":
     runEditingBenchmark(options)
+case "diagnostics":
+    runDiagnosticsBenchmark(options)
 case "corpus":
     runCorpusBenchmark(options)
 case "help", "-h", "--help", nil:

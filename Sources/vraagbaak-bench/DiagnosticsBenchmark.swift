@@ -1,0 +1,88 @@
+import Foundation
+import JSONRPC
+
+/// `diagnostics`: keystroke-to-diagnostics at the server. A `LanguageServer` runs in
+/// this process behind pipes with a client that takes pushed diagnostics; a sample
+/// is the time from writing a `didChange` to reading the `publishDiagnostics` of that
+/// version, for a 1,000-word draft, every check included (the repetition check's
+/// BM25 search over the whole corpus too).
+func runDiagnosticsBenchmark(_ options: [String]) {
+    let runs = intOption(options, "--runs", default: 1_000)
+    let folder = editingCorpusFolder(options)
+    let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("vraagbaak-bench-cache")
+    let client = InProcessClient()
+    _ = client.request("initialize", .object([
+        "processId": .null, "rootUri": .null, "capabilities": .object([:]),
+        "initializationOptions": .object([
+            "corpus": .array([.string(folder.path)]), "seeds": .bool(false), "cacheDirectory": .string(cacheFolder.path),
+        ]),
+    ]))
+    client.notify("initialized", .object([:]))
+    var records = 0
+    var previous = -1
+    while records == 0 || records != previous {
+        previous = records
+        usleep(records == 0 ? 200_000 : 500_000)
+        records = client.request("vraagbaak/corpusStatus", .null).result["records"]?.intValue ?? 0
+    }
+
+    let draft = thousandWordDraft()
+    let lines = draft.split(separator: "\n", omittingEmptySubsequences: false)
+    let uri = "file:///tmp/vraagbaak-bench-diagnostics.vraag"
+    client.notify("textDocument/didOpen", .object(["textDocument": .object([
+        "uri": .string(uri), "languageId": .string("vraag"), "version": .int(1), "text": .string(draft),
+    ])]))
+    let first = client.diagnosticsArrival(version: 1)
+    report("corpus: \(records) records; draft: \(draft.split(whereSeparator: \.isWhitespace).count) words, "
+        + "\(first.count) diagnostics")
+
+    var samples = Samples()
+    let lastLine = lines.count - 1
+    for run in 0..<(runs + 100) {
+        let version = run + 2
+        let start = client.now
+        // Typing and deleting one character at the end of the draft.
+        client.notify("textDocument/didChange", .object([
+            "textDocument": .object(["uri": .string(uri), "version": .int(version)]),
+            "contentChanges": .array([.object([
+                "range": lspRange(lastLine, 0, lastLine, run % 2 == 0 ? 0 : 1),
+                "text": .string(run % 2 == 0 ? "x" : ""),
+            ])]),
+        ]))
+        let arrival = client.diagnosticsArrival(version: version).arrival
+        if run >= 100 { samples.append(arrival - start) } // the first 100 warm up
+    }
+    report("keystroke to diagnostics over \(runs) edits: " + summary(samples) + "  [target p99 < 15 ms]")
+    _ = client.request("shutdown", .null)
+    client.notify("exit", .null)
+}
+
+/// About 1,000 words in the draft layout: header, title, an introduction citing a
+/// question, and numbered questions with sub-items, in the seeds' vocabulary.
+private func thousandWordDraft() -> String {
+    var text = """
+        aan: Gwendolyn Rutten
+        van: Maaike De Vreese
+        thema: Integratie en Inburgering
+
+        Inburgeringstrajecten - Stand van zaken en opvolging
+
+        In opvolging van mijn schriftelijke vraag nr. 123 van 26 januari 2024 vraag ik de laatste stand van zaken op.
+        Het Vlaamse inburgeringsbeleid legt de nadruk op economische en maatschappelijke zelfredzaamheid, de snelle
+        verwerving van de Nederlandse taal en het zich eigen maken van de gedeelde normen en waarden.
+
+        """
+    var number = 1
+    while text.split(whereSeparator: \.isWhitespace).count < 1_000 {
+        text += """
+            \(number). Kan de minister een overzicht geven van het aantal inburgeraars dat een inburgeringscontract heeft
+            ondertekend in 2023, en van het aantal personen dat een attest behaalde bij het Agentschap Integratie en Inburgering:
+               a) per provincie;
+               b) per nationaliteit;
+               c) per agentschap?
+
+            """
+        number += 1
+    }
+    return text + "\n"
+}
