@@ -20,6 +20,9 @@ public struct FrameParser: Sendable {
     private var readIndex = 0
     /// The body length of a header already parsed, while waiting for its body.
     private var pendingBodyLength: Int?
+    /// After a bad header, bytes are skipped until the next `Content-Length`, also
+    /// across reads: framing must not depend on how the stream was split.
+    private var skippingToHeader = false
 
     public init(maximumBodyLength: Int = 512 * 1024 * 1024) {
         self.maximumBodyLength = maximumBodyLength
@@ -43,6 +46,10 @@ public struct FrameParser: Sendable {
             readIndex += length
             pendingBodyLength = nil
             return .body(body)
+        }
+        if skippingToHeader {
+            resynchronise()
+            if skippingToHeader { return nil }
         }
         skipBlankLines()
         guard readIndex < buffer.count else { return nil }
@@ -128,6 +135,8 @@ public struct FrameParser: Sendable {
     /// Drops bytes up to the next `Content-Length` header, so one bad header does not
     /// swallow the messages after it. Frames follow each other without a line break,
     /// so the header is looked for anywhere, not only at a line start.
+    /// Until a whole `Content-Length` is seen, `skippingToHeader` stays set, so the
+    /// next read goes on skipping instead of taking its first bytes for a header.
     private mutating func resynchronise() {
         let needle = Array("content-length".utf8)
         var i = readIndex
@@ -135,11 +144,13 @@ public struct FrameParser: Sendable {
             // A partial match at the very end is kept: it may grow into a header.
             if Self.hasPrefixIgnoringCase(buffer, at: i, needle) {
                 readIndex = i
+                skippingToHeader = i + needle.count > buffer.count
                 return
             }
             i += 1
         }
         readIndex = buffer.count
+        skippingToHeader = true
     }
 
     private static func hasPrefixIgnoringCase(_ bytes: [UInt8], at start: Int, _ lowercaseNeedle: [UInt8]) -> Bool {
