@@ -33,6 +33,8 @@ let package = Package(
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "QuestionModel", "Corpus", "SourceText"]),
         .testTarget(name: "EndToEndTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "SyntheticCorpusTests", dependencies: ["SyntheticCorpus"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["SourceText", "QuestionModel", "JSONRPC", "Corpus"],
+                    exclude: ["Regressions"]),
     ],
     swiftLanguageModes: [.v6]
 )

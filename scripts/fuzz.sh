@@ -51,35 +51,54 @@ needs() {
   esac
 }
 
+# Modules each module imports (as in Package.swift).
+deps() {
+  case "$1" in
+    LSP) echo "JSONRPC" ;;
+    QuestionModel) echo "SourceText" ;;
+    Corpus) echo "SourceText QuestionModel" ;;
+    Checks) echo "SourceText QuestionModel Corpus" ;;
+    Server) echo "JSONRPC LSP SourceText QuestionModel Corpus Checks" ;;
+  esac
+}
+
 build_module() {
-  local module=$1 object="$DIR/modules/$1.o"
-  # Rebuilt when any of its sources (or a module built before it) is newer.
-  if [ -f "$object" ] && [ -z "$(find "Sources/$module" -name '*.swift' -newer "$object")" ] \
-     && [ -z "$(find "$DIR/modules" -name '*.o' -newer "$object")" ]; then
-    return
-  fi
+  local module=$1 object="$DIR/modules/$1.o" stale=""
+  # Rebuilt when missing, or older than one of its sources or of a module it imports.
+  [ -f "$object" ] || stale=yes
+  [ -n "$stale" ] || [ -z "$(find "Sources/$module" -name '*.swift' -newer "$object")" ] || stale=yes
+  for dep in $(deps "$module"); do [ -n "$stale" ] || [ ! "$DIR/modules/$dep.o" -nt "$object" ] || stale=yes; done
+  [ -n "$stale" ] || return 0
   echo "== compiling module $module"
   swiftc "${FLAGS[@]}" -module-name "$module" -wmo -c \
     -emit-module -emit-module-path "$DIR/modules/$module.swiftmodule" \
     -o "$object" $(find "Sources/$module" -name '*.swift' | sort) 2> "$DIR/modules/$module.log" \
     || { cat "$DIR/modules/$module.log"; exit 1; }
+  touch "$object"
 }
 
 build_harness() {
-  local name=$1 objects=()
+  local name=$1 objects=() bin="$DIR/bin/$1" stale=""
   for module in $(needs "$name"); do objects+=("$DIR/modules/$module.o"); done
+  [ -f "$bin" ] && [ ! "Fuzz/$name/main.swift" -nt "$bin" ] || stale=yes
+  for object in "${objects[@]}"; do [ -n "$stale" ] || [ ! "$object" -nt "$bin" ] || stale=yes; done
+  [ -n "$stale" ] || return 0
   echo "== linking harness $name"
   swiftc "${FLAGS[@]}" -module-name "$name" "Fuzz/$name/main.swift" "${objects[@]}" \
     -o "$DIR/bin/$name" 2> "$DIR/bin/$name.log" \
     || { grep -v "Cannot export local symbol" "$DIR/bin/$name.log"; exit 1; }
 }
 
+# One build at a time, even when several fuzz.sh run side by side.
+exec 9> "$DIR/build.lock"
+flock 9
 wanted_modules=()
 for name in "${HARNESSES[@]}"; do for module in $(needs "$name"); do wanted_modules+=("$module"); done; done
 for module in "${MODULES[@]}"; do
   if printf '%s\n' "${wanted_modules[@]}" | grep -qx "$module"; then build_module "$module"; fi
 done
 for name in "${HARNESSES[@]}"; do build_harness "$name"; done
+flock -u 9
 
 seed_dirs() {
   local name=$1

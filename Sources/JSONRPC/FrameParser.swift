@@ -61,10 +61,14 @@ public struct FrameParser: Sendable {
             }
             return nil
         }
+        let headerStart = readIndex
         let header = buffer[readIndex..<headerEnd.headerEnd]
         readIndex = headerEnd.bodyStart
         switch Self.contentLength(in: header) {
         case .failure(let problem):
+            // Look again from just after the bad header's start: a header glued to
+            // garbage before it (`}Content-Length: 2`) is found, not dropped.
+            readIndex = headerStart + 1
             resynchronise()
             return .malformed(problem.message)
         case .success(let length):
