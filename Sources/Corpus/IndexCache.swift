@@ -164,7 +164,9 @@ public struct IndexCache: Sendable {
             guard let kind = LoadWarning.Kind(rawValue: try reader.readString()) else { throw BinaryReader.Corrupt() }
             warnings.append(LoadWarning(path: path, kind: kind, message: try reader.readString()))
         }
-        let termCount = try reader.readInt()
+        // Each term takes a byte of the term text at least: a larger count is corrupt
+        // (and would overflow `termCount + 1` or a capacity below).
+        let termCount = try reader.readCount()
         let termText = try reader.readRaw(UInt8.self)
         var termIDs: [String: Int32] = [:]
         termIDs.reserveCapacity(max(0, termCount))

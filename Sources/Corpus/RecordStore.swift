@@ -52,6 +52,8 @@ final class RecordStore: Sendable {
     /// Whether the columns agree with each other, so no read can go out of bounds.
     /// Checked on every store read from the cache.
     var isConsistent: Bool {
+        // A count from a corrupt cache may be anything: bound it before multiplying.
+        guard count >= 0, count < spans.count else { return false }
         let spanCount = count * Self.fieldCount + 1
         guard spans.count == spanCount, spans.first == 0, Int(spans.last ?? 0) == text.count,
               presence.count == count, numbers.count == count, dates.count == count, kinds.count == count,
