@@ -19,6 +19,12 @@ def server_config():
 def make_client_fixture(persona):
     @pytest_lsp.fixture(config=server_config())
     async def client(lsp_client: LanguageClient):
+        # Personas that announce dynamic registration get the server's file watchers;
+        # accept them as an editor would.
+        @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+        def register_capability(params):
+            return None
+
         lsp_client.vraagbaak_initialize_result = await lsp_client.initialize_session(
             types.InitializeParams(
                 capabilities=pytest_lsp.client_capabilities(persona),
