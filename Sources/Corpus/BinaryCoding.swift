@@ -87,7 +87,8 @@ struct BinaryReader {
 
     mutating func readString() throws -> String {
         let count = try readInt()
-        guard count >= 0, offset + count <= bytes.count else { throw Corrupt() }
+        // Compared with what is left, not added to the offset: a huge count must not overflow.
+        guard count >= 0, count <= bytes.count - offset else { throw Corrupt() }
         defer { offset += count }
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)]), as: UTF8.self)
     }
