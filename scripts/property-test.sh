@@ -12,5 +12,9 @@ cd "$(dirname "$0")/.."
 export VRAAGBAAK_PROPERTY_SCRIPTS=${1:-10000}
 [ $# -ge 2 ] && export VRAAGBAAK_PROPERTY_SEED=$2
 SCRATCH=${SCRATCH_PATH:-.build-rel}
-swift test --scratch-path "$SCRATCH" --filter 'ReliabilityTests.EditScriptPropertyTests' 2>&1 \
-  | tee /dev/stderr | grep -q "^property: .*text mismatches 0, line index mismatches 0, parse mismatches 0"
+LOG=$(mktemp)
+trap 'rm -f "$LOG"' EXIT
+status=0
+swift test --scratch-path "$SCRATCH" --filter 'ReliabilityTests.EditScriptPropertyTests' > "$LOG" 2>&1 || status=$?
+grep -E "^property:|error:|Executed" "$LOG" | sort -u
+[ "$status" -eq 0 ] && grep -q "^property: .*text mismatches 0, line index mismatches 0, parse mismatches 0" "$LOG"
