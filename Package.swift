@@ -29,7 +29,7 @@ let package = Package(
         .testTarget(name: "QuestionModelTests", dependencies: ["QuestionModel"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "LSP", "JSONRPC", "SourceText", "QuestionModel", "Corpus"]),
         .testTarget(name: "CLITests", dependencies: ["CLI"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "QuestionModel"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "QuestionModel", "SyntheticCorpus"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "QuestionModel", "Corpus", "SourceText"]),
         .testTarget(name: "EndToEndTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "SyntheticCorpusTests", dependencies: ["SyntheticCorpus"]),

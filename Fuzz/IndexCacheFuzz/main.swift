@@ -22,12 +22,7 @@ private let sources = [CorpusSource.folder(path: "/fuzz-corpus")]
 private let cache = IndexCache(folder: cacheFolder, applicationVersion: "fuzz")
 
 private func header(for payload: [UInt8]) -> [UInt8] {
-    var writer = BinaryWriter()
-    for byte in IndexCache.magic { writer.write(UInt64(byte)) }
-    writer.write(IndexCache.formatVersion)
-    writer.write("fuzz")
-    writer.write(payload.withUnsafeBytes { checksum($0) })
-    return writer.bytes
+    IndexCache.header(applicationVersion: "fuzz", checksum: payload.withUnsafeBytes { checksum($0) })
 }
 
 private let writeSeedsOnce: Void = {
@@ -44,14 +39,8 @@ private let writeSeedsOnce: Void = {
         guard (try? cache.save(corpus, for: sources)) != nil,
               let data = FileManager.default.contents(atPath: cache.fileURL(for: sources).path) else { continue }
         // Strip the header (magic, format, version, checksum): the harness adds it again.
-        let payloadStart: Int? = data.withUnsafeBytes { raw in
-            var reader = BinaryReader(raw)
-            for _ in IndexCache.magic { guard (try? reader.readUInt64()) != nil else { return nil } }
-            guard (try? reader.readInt()) != nil, (try? reader.readString()) != nil,
-                  (try? reader.readUInt64()) != nil else { return nil }
-            return reader.offset
-        }
-        guard let payloadStart else { continue }
+        let payloadStart = header(for: []).count
+        guard data.count >= payloadStart else { continue }
         FileManager.default.createFile(atPath: folder + "/cache-\(name).bin", contents: Data(data[payloadStart...]))
     }
 }()

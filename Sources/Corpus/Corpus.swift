@@ -10,58 +10,19 @@ public struct Corpus: Sendable {
     /// The files read, with size and modification time: what a cache is checked against.
     public let manifest: [CorpusFiles.Entry]
     let searchIndex: SearchIndex
-    let byReference: [QuestionReference: [Int32]]
-    let byNumber: [Int: [Int32]]
-    let byAuthor: [String: [Int32]]
-    let byMinister: [String: [Int32]]
-    let byTheme: [String: [Int32]]
-    let citedBy: [QuestionReference: [Int32]]
+    let lookups: RecordLookups
     public let abbreviations: [Abbreviation]
     let abbreviationsByShortForm: [String: Int]
 
     public static let empty = CorpusBuilder().build()
 
-    /// Builds the lookup maps, which are cheap to derive and so are never cached.
     init(store: RecordStore, warnings: [LoadWarning], manifest: [CorpusFiles.Entry], searchIndex: SearchIndex,
-         abbreviations: [Abbreviation]) {
-        let records = RecordList(store: store)
-        var byReference: [QuestionReference: [Int32]] = [:]
-        var byNumber: [Int: [Int32]] = [:]
-        var byAuthor: [String: [Int32]] = [:]
-        var byMinister: [String: [Int32]] = [:]
-        var byTheme: [String: [Int32]] = [:]
-        var citedBy: [QuestionReference: [Int32]] = [:]
-        // Names repeat across thousands of records: normalise each distinct one once.
-        var keys: [String: String] = [:]
-        func key(_ name: String) -> String {
-            if let known = keys[name] { return known }
-            let normalised = Corpus.key(name)
-            keys[name] = normalised
-            return normalised
-        }
-        for offset in 0..<store.count {
-            let index = Int32(offset)
-            if let number = store.number(offset) {
-                byNumber[number, default: []].append(index)
-                if let date = store.date(offset) {
-                    byReference[QuestionReference(number: number, date: date), default: []].append(index)
-                }
-            }
-            if let author = store.string(.author, offset) { byAuthor[key(author), default: []].append(index) }
-            if let minister = store.string(.minister, offset) { byMinister[key(minister), default: []].append(index) }
-            if let theme = store.string(.theme, offset) { byTheme[key(theme), default: []].append(index) }
-            for cited in store.citedQuestions(offset) { citedBy[cited, default: []].append(index) }
-        }
-        self.records = records
+         lookups: RecordLookups, abbreviations: [Abbreviation]) {
+        self.records = RecordList(store: store)
         self.warnings = warnings
         self.manifest = manifest
         self.searchIndex = searchIndex
-        self.byReference = byReference
-        self.byNumber = byNumber
-        self.byAuthor = byAuthor
-        self.byMinister = byMinister
-        self.byTheme = byTheme
-        self.citedBy = citedBy
+        self.lookups = lookups
         self.abbreviations = abbreviations
         self.abbreviationsByShortForm = Dictionary(
             abbreviations.enumerated().map { ($1.shortForm, $0) }, uniquingKeysWith: { first, _ in first })
@@ -78,44 +39,41 @@ public struct Corpus: Sendable {
 
     /// Records filed under `number` on `date` (several when ministers share numbers).
     public func records(number: Int, date: DutchDate) -> [Record] {
-        (byReference[QuestionReference(number: number, date: date)] ?? []).map { records[Int($0)] }
+        records(at: lookups.records(number: number, date: date, in: records.store))
     }
 
-    /// Records with `number` on any date: for "did you mean" when the date is wrong.
+    /// Records with `number` on any date, by date: for "did you mean" when the date is wrong.
     public func records(number: Int) -> [Record] {
-        (byNumber[number] ?? []).map { records[Int($0)] }
+        records(at: lookups.records(number: number, date: nil, in: records.store))
     }
 
-    public func records(author: String) -> [Record] { lookup(byAuthor, author) }
-    public func records(minister: String) -> [Record] { lookup(byMinister, minister) }
-    public func records(theme: String) -> [Record] { lookup(byTheme, theme) }
+    /// Names are compared case-insensitively with whitespace collapsed.
+    public func records(author: String) -> [Record] { records(at: lookups.authors.records(named: author)) }
+    public func records(minister: String) -> [Record] { records(at: lookups.ministers.records(named: minister)) }
+    public func records(theme: String) -> [Record] { records(at: lookups.themes.records(named: theme)) }
 
     /// Records that cite the written question `reference`.
     public func records(citing reference: QuestionReference) -> [Record] {
-        (citedBy[reference] ?? []).map { records[Int($0)] }
+        records(at: lookups.citing(reference, in: records.store))
     }
 
     /// Every author, minister or theme once, as the corpus writes it, with how many
     /// records name it; most frequent first.
-    public var authors: [(name: String, count: Int)] { names(byAuthor, \.author) }
-    public var ministers: [(name: String, count: Int)] { names(byMinister, \.minister) }
-    public var themes: [(name: String, count: Int)] { names(byTheme, \.theme) }
+    public var authors: [(name: String, count: Int)] { names(lookups.authors, \.author) }
+    public var ministers: [(name: String, count: Int)] { names(lookups.ministers, \.minister) }
+    public var themes: [(name: String, count: Int)] { names(lookups.themes, \.theme) }
 
-    private func names(_ map: [String: [Int32]], _ field: KeyPath<Record, String?>) -> [(name: String, count: Int)] {
-        map.values.compactMap { indices in
-            records[Int(indices[0])][keyPath: field].map { (name: $0, count: indices.count) }
+    private func names(_ table: NameTable, _ field: KeyPath<Record, String?>) -> [(name: String, count: Int)] {
+        (0..<table.count).compactMap { name in
+            let first = Int(table.recordStarts[name])
+            let count = Int(table.recordStarts[name + 1]) - first
+            guard count > 0 else { return nil }
+            return records[Int(table.records[first])][keyPath: field].map { (name: $0, count: count) }
         }
         .sorted { ($0.count, $1.name) > ($1.count, $0.name) }
     }
 
-    private func lookup(_ map: [String: [Int32]], _ key: String) -> [Record] {
-        (map[Self.key(key)] ?? []).map { records[Int($0)] }
-    }
-
-    /// Names are compared case-insensitively with whitespace collapsed.
-    static func key(_ name: String) -> String {
-        RecordBuilder.collapseWhitespace(name).lowercased()
-    }
+    private func records(at indices: [Int32]) -> [Record] { indices.map { records[Int($0)] } }
 
     // MARK: Search
 
@@ -158,7 +116,8 @@ public struct CorpusBuilder {
     }
 
     public consuming func build() -> Corpus {
-        Corpus(store: records.build(), warnings: warnings, manifest: manifest, searchIndex: search.build(),
-               abbreviations: abbreviations.result())
+        let store = records.build()
+        return Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: search.build(),
+                      lookups: RecordLookups(store), abbreviations: abbreviations.result())
     }
 }

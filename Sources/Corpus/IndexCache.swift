@@ -12,7 +12,7 @@ public struct IndexCache: Sendable {
     let applicationVersion: String
 
     static let magic = Array("VRAAGBAAK-INDEX\n".utf8)
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     public init(folder: URL, applicationVersion: String) {
         self.folder = folder
@@ -45,85 +45,111 @@ public struct IndexCache: Sendable {
     }
 
     /// The cached corpus for `sources` if it is still valid for `manifest`.
+    ///
+    /// The file is mapped, not read, and its columns are used in place (see
+    /// `MappedFile`): what a reopen costs is checking it, not copying it.
     public func load(_ sources: [CorpusSource], manifest: [CorpusFiles.Entry]) -> (Corpus?, Outcome) {
-        // Mapped, not read: the columns are copied once, from the page cache.
-        guard let data = try? Data(contentsOf: fileURL(for: sources), options: .alwaysMapped) else { return (nil, .missing) }
-        // Decoded straight from the file's buffer: a large cache is never copied whole.
-        return data.withUnsafeBytes { bytes in
-            do {
-                var reader = BinaryReader(bytes)
-                for byte in Self.magic where try reader.readUInt64() != UInt64(byte) { throw BinaryReader.Corrupt() }
-                guard try reader.readInt() == Self.formatVersion else { return (nil, .stale("cache format changed")) }
-                guard try reader.readString() == applicationVersion else { return (nil, .stale("Vraagbaak version changed")) }
-                let expected = try reader.readUInt64()
-                guard checksum(UnsafeRawBufferPointer(rebasing: bytes[reader.offset...])) == expected else {
-                    return (nil, .corrupt)
-                }
-                // The manifest is compared as bytes: no strings made for 100,000 paths.
-                guard try reader.readRawBytesEqual(Self.manifestBytes(manifest)) else {
-                    return (nil, .stale("corpus files changed"))
-                }
-                let corpus = try Self.readCorpus(&reader, manifest: manifest)
-                guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
-                return (corpus, .hit)
-            } catch {
-                return (nil, .corrupt)
-            }
+        let path = fileURL(for: sources).path
+        guard FileManager.default.fileExists(atPath: path) else { return (nil, .missing) }
+        guard let file = MappedFile(path: path) else { return (nil, .corrupt) }
+        do {
+            var reader = BinaryReader(file)
+            guard file.bytes.count >= Self.magic.count,
+                  file.bytes.prefix(Self.magic.count).elementsEqual(Self.magic) else { throw BinaryReader.Corrupt() }
+            reader = BinaryReader(file, offset: Self.magic.count)
+            guard try reader.readInt() == Self.formatVersion else { return (nil, .stale("cache format changed")) }
+            guard try reader.readString() == applicationVersion else { return (nil, .stale("Vraagbaak version changed")) }
+            let expected = try reader.readFixed()
+            guard checksum(reader.remaining) == expected else { return (nil, .corrupt) }
+            guard try Self.manifestMatches(&reader, manifest) else { return (nil, .stale("corpus files changed")) }
+            let corpus = try Self.readCorpus(&reader, manifest: manifest)
+            guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
+            return (corpus, .hit)
+        } catch {
+            return (nil, .corrupt)
         }
     }
 
-    /// Writes the cache atomically (a temporary file renamed into place), so a crash
-    /// mid-write never leaves a half file that looks valid.
+    /// Writes the cache atomically (see `CacheFileWriter`), streaming the payload
+    /// out as it is encoded, with the checksum patched into the header at the end.
     public func save(_ corpus: Corpus, for sources: [CorpusSource]) throws {
-        var payload = BinaryWriter()
-        payload.writeRaw(Self.manifestBytes(corpus.manifest))
-        Self.writeCorpus(corpus, to: &payload)
-        var header = BinaryWriter()
-        for byte in Self.magic { header.write(UInt64(byte)) }
-        header.write(Self.formatVersion)
-        header.write(applicationVersion)
-        header.write(payload.bytes.withUnsafeBytes { checksum($0) })
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = fileURL(for: sources)
-        let temporary = url.appendingPathExtension("tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        var data = Data(header.bytes)
-        data.append(contentsOf: payload.bytes)
-        try data.write(to: temporary)
-        _ = try? FileManager.default.removeItem(at: url)
-        try FileManager.default.moveItem(at: temporary, to: url)
+        let file = try CacheFileWriter(destination: fileURL(for: sources).path,
+                                       processID: ProcessInfo.processInfo.processIdentifier)
+        let header = Self.header(applicationVersion: applicationVersion, checksum: 0)
+        header.withUnsafeBytes { file.append($0) }
+        var payloadChecksum = Checksum()
+        var payload = BinaryWriter { bytes in
+            payloadChecksum.add(bytes)
+            file.append(bytes)
+        }
+        Self.writeManifest(corpus.manifest, to: &payload)
+        Self.writeCorpus(corpus, to: &payload)
+        payload.flush()
+        // The checksum is the header's last 8 bytes.
+        let checksum = Self.header(applicationVersion: applicationVersion, checksum: payloadChecksum.value)
+        file.patch(Array(checksum.suffix(8)), at: header.count - 8)
+        try file.commit()
+    }
+
+    /// Magic, format, Vraagbaak version, and the payload's checksum; a multiple of 8
+    /// bytes long, so the payload's columns stay aligned in the file.
+    static func header(applicationVersion: String, checksum: UInt64) -> [UInt8] {
+        var writer = BinaryWriter()
+        for byte in magic { writer.writeByte(byte) }
+        writer.write(formatVersion)
+        writer.write(applicationVersion)
+        writer.writeFixed(checksum)
+        return writer.bytes
     }
 
     // MARK: - Encoding
 
-    /// The manifest as bytes: one `path NUL size NUL modified LF` line per file.
-    static func manifestBytes(_ manifest: [CorpusFiles.Entry]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(manifest.count * 80)
+    /// The files the cache was built from, as columns: paths, sizes, modification times.
+    private static func writeManifest(_ manifest: [CorpusFiles.Entry], to writer: inout BinaryWriter) {
+        var paths: [UInt8] = []
+        var starts: [UInt32] = [0]
         for entry in manifest {
-            bytes.append(contentsOf: entry.path.utf8)
-            bytes.append(0)
-            bytes.append(contentsOf: String(entry.size).utf8)
-            bytes.append(0)
-            bytes.append(contentsOf: String(entry.modified).utf8)
-            bytes.append(0x0A)
+            paths.append(contentsOf: entry.path.utf8)
+            starts.append(UInt32(clamping: paths.count))
         }
-        return bytes
+        writer.writeColumn(paths)
+        writer.writeColumn(starts)
+        writer.writeColumn(manifest.map { Int64($0.size) })
+        writer.writeColumn(manifest.map(\.modified))
+    }
+
+    /// Whether the cached manifest is exactly `manifest`, compared in place: no
+    /// strings made for 100,000 paths.
+    private static func manifestMatches(_ reader: inout BinaryReader, _ manifest: [CorpusFiles.Entry]) throws -> Bool {
+        let paths = try reader.readColumn(UInt8.self)
+        let starts = try reader.readColumn(UInt32.self)
+        let sizes = try reader.readColumn(Int64.self)
+        let modified = try reader.readColumn(Int64.self)
+        guard starts.count >= 1, sizes.count == starts.count - 1, modified.count == sizes.count, starts.first == 0,
+              Int(starts.last ?? 0) == paths.count, starts.isNondecreasing else { throw BinaryReader.Corrupt() }
+        guard sizes.count == manifest.count else { return false }
+        for (index, entry) in manifest.enumerated() {
+            guard sizes[index] == Int64(entry.size), modified[index] == entry.modified,
+                  paths.bytesEqual(Int(starts[index])..<Int(starts[index + 1]), entry.path) else { return false }
+        }
+        return true
     }
 
     private static func writeCorpus(_ corpus: Corpus, to writer: inout BinaryWriter) {
         let store = corpus.records.store
         writer.write(store.count)
-        writer.writeRaw(store.text)
-        writer.writeRaw(store.spans)
-        writer.writeRaw(store.presence)
-        writer.writeRaw(store.numbers)
-        writer.writeRaw(store.dates)
-        writer.writeRaw(store.kinds)
-        writer.writeRaw(store.questionCounts)
-        writer.writeRaw(store.wordCounts)
-        writer.writeRaw(store.citedStarts)
-        writer.writeRaw(store.citedNumbers)
-        writer.writeRaw(store.citedDates)
+        writer.writeColumn(store.text)
+        writer.writeColumn(store.spans)
+        writer.writeColumn(store.presence)
+        writer.writeColumn(store.numbers)
+        writer.writeColumn(store.dates)
+        writer.writeColumn(store.kinds)
+        writer.writeColumn(store.questionCounts)
+        writer.writeColumn(store.wordCounts)
+        writer.writeColumn(store.citedStarts)
+        writer.writeColumn(store.citedNumbers)
+        writer.writeColumn(store.citedDates)
         writer.write(corpus.warnings.count)
         for warning in corpus.warnings {
             writer.write(warning.path)
@@ -134,10 +160,10 @@ public struct IndexCache: Sendable {
         // Terms in id order, as one text: a term never contains a space.
         let terms = index.termIDs.sorted { $0.value < $1.value }.map(\.key)
         writer.write(terms.count)
-        writer.writeRaw(Array(terms.joined(separator: " ").utf8))
-        writer.writeRaw(index.postingStarts)
-        writer.writeRaw(index.postingDocuments)
-        writer.writeRaw(index.postingWeights)
+        writer.writeColumn(Array(terms.joined(separator: " ").utf8))
+        writer.writeColumn(index.postingStarts)
+        writer.writeColumn(index.postingDocuments)
+        writer.writeColumn(index.postingWeights)
         writer.write(index.documentCount)
         writer.write(corpus.abbreviations.count)
         for abbreviation in corpus.abbreviations {
@@ -145,17 +171,26 @@ public struct IndexCache: Sendable {
             writer.write(abbreviation.longForm)
             writer.write(abbreviation.count)
         }
+        let lookups = corpus.lookups
+        writer.writeColumn(lookups.byReference)
+        writer.writeColumn(lookups.citations)
+        for table in [lookups.authors, lookups.ministers, lookups.themes] {
+            writer.writeColumn(table.keyText)
+            writer.writeColumn(table.keyStarts)
+            writer.writeColumn(table.recordStarts)
+            writer.writeColumn(table.records)
+        }
     }
 
     private static func readCorpus(_ reader: inout BinaryReader, manifest: [CorpusFiles.Entry]) throws -> Corpus {
         let count = try reader.readInt()
         let store = RecordStore(
-            count: count, text: try reader.readRaw(UInt8.self), spans: try reader.readRaw(UInt32.self),
-            presence: try reader.readRaw(UInt16.self), numbers: try reader.readRaw(Int32.self),
-            dates: try reader.readRaw(Int32.self), kinds: try reader.readRaw(UInt8.self),
-            questionCounts: try reader.readRaw(Int32.self), wordCounts: try reader.readRaw(Int32.self),
-            citedStarts: try reader.readRaw(Int32.self), citedNumbers: try reader.readRaw(Int32.self),
-            citedDates: try reader.readRaw(Int32.self))
+            count: count, text: try reader.readColumn(UInt8.self), spans: try reader.readColumn(UInt32.self),
+            presence: try reader.readColumn(UInt16.self), numbers: try reader.readColumn(Int32.self),
+            dates: try reader.readColumn(Int32.self), kinds: try reader.readColumn(UInt8.self),
+            questionCounts: try reader.readColumn(Int32.self), wordCounts: try reader.readColumn(Int32.self),
+            citedStarts: try reader.readColumn(Int32.self), citedNumbers: try reader.readColumn(Int32.self),
+            citedDates: try reader.readColumn(Int32.self))
         guard count >= 0, store.isConsistent else { throw BinaryReader.Corrupt() }
         let warningCount = try reader.readCount()
         var warnings: [LoadWarning] = []
@@ -167,32 +202,44 @@ public struct IndexCache: Sendable {
         // Each term takes a byte of the term text at least: a larger count is corrupt
         // (and would overflow `termCount + 1` or a capacity below).
         let termCount = try reader.readCount()
-        let termText = try reader.readRaw(UInt8.self)
+        let termText = try reader.readColumn(UInt8.self)
         var termIDs: [String: Int32] = [:]
-        termIDs.reserveCapacity(max(0, termCount))
+        termIDs.reserveCapacity(termCount)
         var id: Int32 = 0
-        for term in termText.split(separator: 0x20, omittingEmptySubsequences: true) {
-            termIDs[String(decoding: term, as: UTF8.self)] = id
-            id += 1
+        termText.withUnsafeBufferPointer { text in
+            for term in text.split(separator: 0x20, omittingEmptySubsequences: true) {
+                termIDs[String(decoding: term, as: UTF8.self)] = id
+                id += 1
+            }
         }
-        let starts = try reader.readRaw(Int32.self)
-        let documents = try reader.readRaw(Int32.self)
-        let weights = try reader.readRaw(UInt16.self)
+        let starts = try reader.readColumn(Int32.self)
+        let documents = try reader.readColumn(Int32.self)
+        let weights = try reader.readColumn(UInt16.self)
         let documentCount = try reader.readInt()
         // The postings must be consistent, or a query could index out of bounds.
         guard Int(id) == termCount, termIDs.count == termCount, starts.count == termCount + 1, starts.first == 0,
               Int(starts.last ?? -1) == documents.count, weights.count == documents.count, documentCount == count,
-              zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
-              documents.allSatisfy({ $0 >= 0 && Int($0) < documentCount }) else { throw BinaryReader.Corrupt() }
+              starts.isNondecreasing, documents.allIndices(below: documentCount) else { throw BinaryReader.Corrupt() }
         let abbreviationCount = try reader.readCount()
         var abbreviations: [Abbreviation] = []
         for _ in 0..<abbreviationCount {
             abbreviations.append(Abbreviation(shortForm: try reader.readString(), longForm: try reader.readString(),
                                               count: try reader.readInt()))
         }
+        let byReference = try reader.readColumn(Int32.self)
+        let citations = try reader.readColumn(Int32.self)
+        var tables: [NameTable] = []
+        for _ in 0..<3 {
+            tables.append(NameTable(keyText: try reader.readColumn(UInt8.self), keyStarts: try reader.readColumn(Int32.self),
+                                    recordStarts: try reader.readColumn(Int32.self),
+                                    records: try reader.readColumn(Int32.self)))
+        }
+        let lookups = RecordLookups(byReference: byReference, citations: citations, authors: tables[0],
+                                    ministers: tables[1], themes: tables[2])
+        guard lookups.isConsistent(with: store) else { throw BinaryReader.Corrupt() }
         let index = SearchIndex(termIDs: termIDs, postingStarts: starts, postingDocuments: documents,
                                 postingWeights: weights, documentCount: documentCount)
-        return Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: index,
+        return Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: index, lookups: lookups,
                       abbreviations: abbreviations)
     }
 }

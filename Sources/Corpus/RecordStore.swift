@@ -14,27 +14,27 @@ final class RecordStore: Sendable {
     static let questionSeparator: UInt8 = 0x1F
 
     let count: Int
-    let text: [UInt8]
+    let text: Column<UInt8>
     /// Field `f` of record `r` is `text[spans[r * fieldCount + f] ..< spans[r * fieldCount + f + 1]]`.
-    let spans: [UInt32]
+    let spans: Column<UInt32>
     /// Bit `f` set: field `f` is present (an absent field and an empty one differ).
-    let presence: [UInt16]
+    let presence: Column<UInt16>
     /// -1 for none.
-    let numbers: [Int32]
+    let numbers: Column<Int32>
     /// `yyyymmdd`, 0 for none.
-    let dates: [Int32]
+    let dates: Column<Int32>
     /// Low 7 bits: `DocumentKind` index; high bit: the source is an embedded seed.
-    let kinds: [UInt8]
-    let questionCounts: [Int32]
-    let wordCounts: [Int32]
+    let kinds: Column<UInt8>
+    let questionCounts: Column<Int32>
+    let wordCounts: Column<Int32>
     /// The citations of record `r` are `citedStarts[r] ..< citedStarts[r + 1]`.
-    let citedStarts: [Int32]
-    let citedNumbers: [Int32]
-    let citedDates: [Int32]
+    let citedStarts: Column<Int32>
+    let citedNumbers: Column<Int32>
+    let citedDates: Column<Int32>
 
-    init(count: Int, text: [UInt8], spans: [UInt32], presence: [UInt16], numbers: [Int32], dates: [Int32],
-         kinds: [UInt8], questionCounts: [Int32], wordCounts: [Int32], citedStarts: [Int32], citedNumbers: [Int32],
-         citedDates: [Int32]) {
+    init(count: Int, text: Column<UInt8>, spans: Column<UInt32>, presence: Column<UInt16>, numbers: Column<Int32>,
+         dates: Column<Int32>, kinds: Column<UInt8>, questionCounts: Column<Int32>, wordCounts: Column<Int32>,
+         citedStarts: Column<Int32>, citedNumbers: Column<Int32>, citedDates: Column<Int32>) {
         self.count = count
         self.text = text
         self.spans = spans
@@ -60,9 +60,9 @@ final class RecordStore: Sendable {
               questionCounts.count == count, wordCounts.count == count, citedStarts.count == count + 1,
               citedStarts.first == 0, Int(citedStarts.last ?? -1) == citedNumbers.count,
               citedDates.count == citedNumbers.count else { return false }
-        for index in 1..<spans.count where spans[index] < spans[index - 1] { return false }
-        for index in 1..<citedStarts.count where citedStarts[index] < citedStarts[index - 1] { return false }
-        return kinds.allSatisfy { Int($0 & 0x7F) < DocumentKind.allCases.count }
+        guard spans.isNondecreasing, citedStarts.isNondecreasing else { return false }
+        let kindCount = DocumentKind.allCases.count
+        return kinds.withUnsafeBufferPointer { kinds in kinds.allSatisfy { Int($0 & 0x7F) < kindCount } }
     }
 
     // MARK: Reading
@@ -71,16 +71,23 @@ final class RecordStore: Sendable {
 
     func string(_ field: Field, _ record: Int) -> String? {
         guard has(field, record) else { return nil }
+        return text.string(range(field, record))
+    }
+
+    /// Where field `field` of `record` lies in `text`.
+    func range(_ field: Field, _ record: Int) -> Range<Int> {
         let slot = record * Self.fieldCount + field.rawValue
-        return String(decoding: text[Int(spans[slot])..<Int(spans[slot + 1])], as: UTF8.self)
+        return Int(spans[slot])..<Int(spans[slot + 1])
     }
 
     func strings(_ field: Field, _ record: Int) -> [String] {
         guard has(field, record) else { return [] }
-        let slot = record * Self.fieldCount + field.rawValue
-        return text[Int(spans[slot])..<Int(spans[slot + 1])]
-            .split(separator: Self.questionSeparator, omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) }
+        let range = range(field, record)
+        return text.withUnsafeBufferPointer { text in
+            UnsafeBufferPointer(rebasing: text[range])
+                .split(separator: Self.questionSeparator, omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     func isEmbedded(_ record: Int) -> Bool { kinds[record] & 0x80 != 0 }
@@ -164,8 +171,10 @@ struct RecordStoreBuilder {
     }
 
     func build() -> RecordStore {
-        RecordStore(count: count, text: text, spans: spans, presence: presence, numbers: numbers, dates: dates,
-                    kinds: kinds, questionCounts: questionCounts, wordCounts: wordCounts, citedStarts: citedStarts,
-                    citedNumbers: citedNumbers, citedDates: citedDates)
+        RecordStore(count: count, text: Column(text), spans: Column(spans), presence: Column(presence),
+                    numbers: Column(numbers), dates: Column(dates), kinds: Column(kinds),
+                    questionCounts: Column(questionCounts), wordCounts: Column(wordCounts),
+                    citedStarts: Column(citedStarts), citedNumbers: Column(citedNumbers),
+                    citedDates: Column(citedDates))
     }
 }

@@ -19,12 +19,12 @@ public struct SearchIndex: Sendable {
 
     var termIDs: [String: Int32]
     /// Postings of term `t` are `postingDocuments[postingStarts[t]..<postingStarts[t + 1]]`.
-    var postingStarts: [Int32]
-    var postingDocuments: [Int32]
+    var postingStarts: Column<Int32>
+    var postingDocuments: Column<Int32>
     /// BM25F pseudo-frequency of the term in the document, already length-normalized,
     /// in fixed point (`weightScale` per unit): half the memory of a Float, and the
     /// ranking does not need more precision.
-    var postingWeights: [UInt16]
+    var postingWeights: Column<UInt16>
     static let weightScale: Float = 256
     var documentCount: Int
 
@@ -170,8 +170,8 @@ struct SearchIndexBuilder {
             documents[term] = []
             fieldCounts[term] = []
         }
-        return SearchIndex(termIDs: termIDs, postingStarts: starts, postingDocuments: flatDocuments,
-                           postingWeights: flatWeights, documentCount: fieldLengths.count)
+        return SearchIndex(termIDs: termIDs, postingStarts: Column(starts), postingDocuments: Column(flatDocuments),
+                           postingWeights: Column(flatWeights), documentCount: fieldLengths.count)
     }
 }
 

@@ -128,12 +128,7 @@ enum Framing {
 /// and every read a feature may make of a corpus that loaded.
 enum CorruptCache {
     static func header(for payload: [UInt8]) -> [UInt8] {
-        var writer = BinaryWriter()
-        for byte in IndexCache.magic { writer.write(UInt64(byte)) }
-        writer.write(IndexCache.formatVersion)
-        writer.write("fuzz")
-        writer.write(payload.withUnsafeBytes { checksum($0) })
-        return writer.bytes
+        IndexCache.header(applicationVersion: "fuzz", checksum: payload.withUnsafeBytes { checksum($0) })
     }
 
     static func useEverything(_ corpus: Corpus) {
