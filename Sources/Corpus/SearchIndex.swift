@@ -175,41 +175,6 @@ struct SearchIndexBuilder {
     }
 }
 
-/// Gives the terms one worker meets dense local ids, and counts a document's
-/// terms in an array indexed by them: no hashing beyond one lookup per token.
-struct TermInterner {
-    private var ids: [String: Int32] = [:]
-    private(set) var terms: [String] = []
-    private var scratch: [FieldCounts] = []
-    private var touched: [Int32] = []
-
-    mutating func id(_ term: String) -> Int32 {
-        if let id = ids[term] { return id }
-        let id = Int32(terms.count)
-        ids[term] = id
-        terms.append(term)
-        scratch.append(FieldCounts())
-        return id
-    }
-
-    mutating func count(_ text: String, field: Int, lengths: inout FieldCounts) {
-        Tokenizer.forEachTerm(in: text) { term in
-            let id = self.id(term)
-            if scratch[Int(id)].isEmpty { touched.append(id) }
-            scratch[Int(id)].add(1, to: field)
-            lengths.add(1, to: field)
-        }
-    }
-
-    /// The counts gathered since the last call, and a clean scratch for the next document.
-    mutating func takeCounts() -> [(Int32, FieldCounts)] {
-        let counts = touched.map { ($0, scratch[Int($0)]) }
-        for id in touched { scratch[Int(id)] = FieldCounts() }
-        touched.removeAll(keepingCapacity: true)
-        return counts
-    }
-}
-
 /// Term counts per field (title, question, answer).
 struct FieldCounts: Sendable {
     var title: UInt16 = 0

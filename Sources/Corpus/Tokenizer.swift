@@ -4,13 +4,9 @@
 public enum Tokenizer {
     /// Calls `body` with each term of `text`, in order.
     public static func forEachTerm(in text: String, keepStopwords: Bool = false, _ body: (String) -> Void) {
-        var utf8 = text.utf8
-        let handled: Void? = utf8.withContiguousStorageIfAvailable { buffer in
-            scan(buffer, keepStopwords: keepStopwords, body)
-        }
-        if handled == nil {
-            utf8 = String(text).utf8
-            Array(utf8).withUnsafeBufferPointer { scan($0, keepStopwords: keepStopwords, body) }
+        forEachWord(in: text) { word in
+            let term = String(decoding: word, as: UTF8.self)
+            if keepStopwords || !stopwords.contains(term) { body(term) }
         }
     }
 
@@ -20,40 +16,54 @@ public enum Tokenizer {
         return terms
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, keepStopwords: Bool, _ body: (String) -> Void) {
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        func flush() {
-            if word.count >= 2 && word.count <= 40 {
-                let term = String(decoding: word, as: UTF8.self)
-                if keepStopwords || !stopwords.contains(term) { body(term) }
+    /// The longest term kept: longer runs of letters are noise (URLs, OCR debris).
+    static let maximumTermLength = 40
+
+    /// Calls `body` with the UTF-8 of each term of `text`, stopwords included, in a
+    /// buffer valid only during the call: the indexer looks terms up by their bytes
+    /// and makes no string for a term it has seen before.
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { scan($0, body) }
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumTermLength) { word in
+            // Counts past the capacity, so an overlong run is recognised and dropped.
+            var length = 0
+            @inline(__always) func append(_ byte: UInt8) {
+                if length < maximumTermLength { word[length] = byte }
+                length += 1
             }
-            word.removeAll(keepingCapacity: true)
-        }
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let byte = bytes[i]
-            if byte < 0x80 {
-                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    word.append(byte)
-                } else if byte >= 0x41 && byte <= 0x5A {
-                    word.append(byte + 0x20)
+            @inline(__always) func flush() {
+                if length >= 2 && length <= maximumTermLength { body(UnsafeBufferPointer(rebasing: word[..<length])) }
+                length = 0
+            }
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                        append(byte)
+                    } else if byte >= 0x41 && byte <= 0x5A {
+                        append(byte + 0x20)
+                    } else {
+                        flush()
+                    }
+                    i += 1
+                } else if byte == 0xC3, i + 1 < n, let folded = foldLatin1(bytes[i + 1]) {
+                    // é, ë, ï, ö, ... (U+00C0...U+00FF) fold to their base letter.
+                    append(folded)
+                    i += 2
                 } else {
+                    // Any other non-ASCII character (dashes, quotes, emoji) separates words.
                     flush()
+                    i += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
                 }
-                i += 1
-            } else if byte == 0xC3, i + 1 < n, let folded = foldLatin1(bytes[i + 1]) {
-                // é, ë, ï, ö, ... (U+00C0...U+00FF) fold to their base letter.
-                word.append(folded)
-                i += 2
-            } else {
-                // Any other non-ASCII character (dashes, quotes, emoji) separates words.
-                flush()
-                i += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
             }
+            flush()
         }
-        flush()
     }
 
     /// The base letter of a UTF-8 `C3 xx` character (U+00C0...U+00FF), lowercased;
