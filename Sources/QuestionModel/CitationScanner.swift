@@ -23,7 +23,7 @@ public enum CitationScanner {
                 i += 1
                 continue
             }
-            if startsCandidate(byte) {
+            if startsCandidate(bytes, i, end) {
                 let reader = Reader(bytes: bytes, limit: end)
                 if let citation = reader.questionCitation(at: i) ?? reader.meetingCitation(at: i) {
                     found.append(citation)
@@ -36,16 +36,26 @@ public enum CitationScanner {
         return found
     }
 
-    /// First letters of the words a citation can start with: a cheap filter.
+    /// The words a citation can start with (see `Reader.questionCitation` and
+    /// `Reader.meetingCitation`).
+    private static let firstWords: [[UInt8]] = [
+        "mijn", "schriftelijke", "sv", "vraag", "actuele", "nr", "nummer",
+        "in", "tijdens", "vergadering", "commissie", "commissievergadering", "plenaire",
+    ].map { Array($0.utf8) }
+
+    /// Whether the letters at `start` are a word a citation can start with: a cheap
+    /// filter, so the readers (which build a large result) run for few words.
     @inline(__always)
-    private static func startsCandidate(_ byte: UInt8) -> Bool {
-        switch Bytes.lowercased(byte) {
-        case UInt8(ascii: "m"), UInt8(ascii: "s"), UInt8(ascii: "v"), UInt8(ascii: "a"), UInt8(ascii: "n"),
-             UInt8(ascii: "i"), UInt8(ascii: "t"), UInt8(ascii: "c"), UInt8(ascii: "p"):
-            return true
-        default:
-            return false
+    private static func startsCandidate(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        var wordEnd = start
+        while wordEnd < end, wordEnd - start <= 20, Bytes.isASCIILetter(bytes[wordEnd]) { wordEnd += 1 }
+        let length = wordEnd - start
+        for word in firstWords where word.count == length {
+            var k = 0
+            while k < length, Bytes.lowercased(bytes[start + k]) == word[k] { k += 1 }
+            if k == length { return true }
         }
+        return false
     }
 }
 
