@@ -12,7 +12,7 @@ public struct IndexCache: Sendable {
     let applicationVersion: String
 
     static let magic = Array("VRAAGBAAK-INDEX\n".utf8)
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     public init(folder: URL, applicationVersion: String) {
         self.folder = folder

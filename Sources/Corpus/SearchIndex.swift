@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Each field has its own weight and its own length normalization (BM25F), so a
 /// long answer does not drown the question it answers. The per-posting field
-/// frequencies are folded into one pseudo-frequency when the index is built, which
-/// keeps queries to one multiply-add per posting.
+/// frequencies are folded into one pseudo-frequency when the index is built, and
+/// saturated there too (`tf / (tf + k1)`), which keeps queries to one multiply-add
+/// per posting.
 ///
 /// Postings are stored flat (one array for all terms, sliced by `postingStarts`) so
 /// that a 100,000-record corpus takes little memory and a query touches only
@@ -21,11 +22,11 @@ public struct SearchIndex: Sendable {
     /// Postings of term `t` are `postingDocuments[postingStarts[t]..<postingStarts[t + 1]]`.
     var postingStarts: Column<Int32>
     var postingDocuments: Column<Int32>
-    /// BM25F pseudo-frequency of the term in the document, already length-normalized,
-    /// in fixed point (`weightScale` per unit): half the memory of a Float, and the
-    /// ranking does not need more precision.
+    /// The saturated BM25F frequency `tf / (tf + k1)` of the term in the document
+    /// (`tf` length-normalized per field), in fixed point (`weightScale` per unit,
+    /// never 0): half the memory of a Float, and ranking needs no more precision.
     var postingWeights: Column<UInt16>
-    static let weightScale: Float = 256
+    static let weightScale: Float = 65535
     var documentCount: Int
 
     public var termCount: Int { termIDs.count }
@@ -49,7 +50,6 @@ public struct SearchIndex: Sendable {
         guard limit > 0, documentCount > 0, !termCounts.isEmpty else { return [] }
         let n = Float(documentCount)
         var scores = [Float](repeating: 0, count: documentCount)
-        var touched: [Int32] = []
         // Deterministic order of terms, so float sums are the same on every run.
         for (term, queryCount) in termCounts.sorted(by: { $0.key < $1.key }) {
             let start = Int(postingStarts[Int(term)])
@@ -57,23 +57,25 @@ public struct SearchIndex: Sendable {
             let documentFrequency = Float(end - start)
             let idf = logf(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5))
             // A word repeated in the query counts more, but with diminishing returns.
-            let weight = idf * (1 + logf(Float(queryCount))) * (Self.k1 + 1)
+            let weight = idf * (1 + logf(Float(queryCount))) * (Self.k1 + 1) / Self.weightScale
             postingDocuments.withUnsafeBufferPointer { documents in
                 postingWeights.withUnsafeBufferPointer { weights in
                     scores.withUnsafeMutableBufferPointer { scores in
                         for p in start..<end {
-                            let document = Int(documents[p])
-                            let tf = Float(weights[p]) * (1 / Self.weightScale)
-                            if scores[document] == 0 { touched.append(Int32(document)) }
-                            scores[document] += weight * tf / (tf + Self.k1)
+                            scores[Int(documents[p])] += weight * Float(weights[p])
                         }
                     }
                 }
             }
         }
+        // Every posting adds more than 0, so a document scored exactly when its score is above 0.
         var best = TopK(limit: limit)
-        for document in touched where !excluding.contains(Int(document)) {
-            best.insert(Int(document), score: scores[Int(document)])
+        scores.withUnsafeBufferPointer { scores in
+            for document in 0..<scores.count where scores[document] > 0 {
+                if best.admits(scores[document]), !excluding.contains(document) {
+                    best.insert(document, score: scores[document])
+                }
+            }
         }
         return best.sorted.map { Hit(document: $0.document, score: Double($0.score)) }
     }
@@ -86,6 +88,11 @@ struct TopK {
     private(set) var sorted: [(document: Int, score: Float)] = []
 
     init(limit: Int) { self.limit = limit }
+
+    /// Whether a score could enter: a cheap test before the exclusion lookup.
+    func admits(_ score: Float) -> Bool {
+        sorted.count < limit || score >= (sorted.last?.score ?? 0)
+    }
 
     mutating func insert(_ document: Int, score: Float) {
         if sorted.count == limit, let last = sorted.last, !Self.ranks(score, document, before: last) { return }
@@ -163,8 +170,9 @@ struct SearchIndexBuilder {
                 let factor = factors[Int(document)]
                 flatDocuments.append(document)
                 let weight = Float(counts[0]) * factor.0 + Float(counts[1]) * factor.1 + Float(counts[2]) * factor.2
+                let saturated = weight / (weight + SearchIndex.k1)
                 // At least 1: a term that occurs must never score as absent.
-                flatWeights.append(UInt16(max(1, min(Float(UInt16.max), (weight * SearchIndex.weightScale).rounded()))))
+                flatWeights.append(UInt16(max(1, min(Float(UInt16.max), (saturated * SearchIndex.weightScale).rounded()))))
             }
             starts.append(Int32(flatDocuments.count))
             documents[term] = []
