@@ -14,16 +14,26 @@ struct Settings: Equatable, Sendable {
     /// Whether the embedded seeds are part of the corpus. Default: only when no
     /// folder is configured.
     var includeSeeds: Bool?
-    /// Where the index cache lives; default `IndexCache.defaultFolder()`.
+    /// Where the index cache lives; default `IndexCache.defaultFolder()`. Only the
+    /// user's layers may set it: a repository's `vraagbaak.json` must not make the
+    /// server write wherever the repository says.
     var cacheDirectory: String?
     /// Watch corpus folders by polling when the client cannot watch them.
     var pollIntervalSeconds: Double = 10
     /// The `checks` section, handed to the checks as it is.
     var checks: JSONValue?
 
+    /// Where a layer of settings comes from.
+    enum Origin: Sendable {
+        /// `vraagbaak.json`, which comes with the workspace and so is not trusted with paths to write.
+        case workspaceFile
+        /// `initializationOptions` and the client's configuration: the user's own.
+        case user
+    }
+
     /// Applies the members present in `value` (an object with our keys, or with
     /// them under `vraagbaak`); returns a problem to report for a bad member.
-    mutating func merge(_ value: JSONValue?) -> [String] {
+    mutating func merge(_ value: JSONValue?, from origin: Origin = .user) -> [String] {
         guard var value else { return [] }
         if let nested = value["vraagbaak"], case .object = nested { value = nested }
         guard case .object(let object) = value else { return value == .null ? [] : ["settings must be an object"] }
@@ -43,7 +53,13 @@ struct Settings: Equatable, Sendable {
             if let flag = seeds.boolValue { includeSeeds = flag } else { problems.append("seeds must be true or false") }
         }
         if let cache = object["cacheDirectory"] {
-            if let path = cache.stringValue { cacheDirectory = path } else { problems.append("cacheDirectory must be a path") }
+            if origin == .workspaceFile {
+                problems.append("cacheDirectory is ignored in vraagbaak.json; set it in the editor's settings")
+            } else if let path = cache.stringValue {
+                cacheDirectory = path
+            } else {
+                problems.append("cacheDirectory must be a path")
+            }
         }
         if let interval = object["pollInterval"] {
             if case .int(let seconds) = interval, seconds > 0 { pollIntervalSeconds = Double(seconds) }

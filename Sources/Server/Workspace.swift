@@ -77,8 +77,9 @@ extension LanguageServer {
     private func applySettings() -> Bool {
         var merged = Settings()
         var problems: [String] = []
-        for layer in [settingsLayers.file, settingsLayers.initializationOptions, settingsLayers.client] {
-            problems += merged.merge(layer)
+        problems += merged.merge(settingsLayers.file, from: .workspaceFile)
+        for layer in [settingsLayers.initializationOptions, settingsLayers.client] {
+            problems += merged.merge(layer, from: .user)
         }
         var configuration = CheckConfiguration.default
         if let checks = merged.checks {

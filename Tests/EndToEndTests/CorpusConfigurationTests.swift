@@ -106,6 +106,34 @@ final class CorpusConfigurationTests: XCTestCase {
         XCTAssertEqual(try server.shutdownAndExit(), 0)
     }
 
+    /// A repository's `vraagbaak.json` must not choose where the server writes; the
+    /// user's own settings may.
+    func testOnlyTheUsersSettingsChooseTheCacheFolder() throws {
+        let planted = folder.appendingPathComponent("planted-cache")
+        try #"{"corpus": "extra", "cacheDirectory": "planted-cache"}"#.write(
+            to: folder.appendingPathComponent("vraagbaak.json"), atomically: true, encoding: .utf8)
+        var server = try self.server()
+        _ = try server.initialize(rootURI: folder.absoluteString)
+        _ = try waitForCorpus(server) { $0["records"] == 1 }
+        let warning = try server.waitFor("the ignored setting") {
+            $0["method"] == "window/logMessage"
+                && ($0["params"]?["message"]?.stringValue?.contains("cacheDirectory is ignored") ?? false)
+        }
+        XCTAssertEqual(warning["params"]?["type"], 1)
+        XCTAssertEqual(try server.shutdownAndExit(), 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: planted.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("planted-cache").path))
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).contains { $0.hasSuffix(".bin") })
+
+        let chosen = folder.appendingPathComponent("chosen-cache")
+        server = try self.server()
+        _ = try server.initialize(initializationOptions: ["cacheDirectory": .string(chosen.path)],
+                                  rootURI: folder.absoluteString)
+        _ = try waitForCorpus(server) { $0["records"] == 1 }
+        XCTAssertEqual(try server.shutdownAndExit(), 0)
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: chosen.path).contains { $0.hasSuffix(".bin") })
+    }
+
     func testWorkspaceConfigurationIsAskedForWhenSupported() throws {
         let server = try server()
         server.clientResponses["workspace/configuration"] = [["corpus": [.string(folder.appendingPathComponent("extra").path)]]]
