@@ -7,7 +7,7 @@ import QuestionModel
 /// thread timing. One bad file gives a warning and never stops the load.
 public struct CorpusLoader: Sendable {
     /// Files over this size are skipped: no written question is that long.
-    public var maximumFileSize = 4 * 1024 * 1024
+    public var maximumFileSize = CorpusFileReader.maximumSize
     /// Files parsed in parallel before their records are added to the index.
     public var batchSize = 1024
 
@@ -130,23 +130,26 @@ public struct CorpusLoader: Sendable {
     }
 
     func parseFile(_ path: String, size: Int, interner: inout TermInterner) -> Outcome {
-        guard size <= maximumFileSize else {
-            return .warning(LoadWarning(path: path, kind: .tooLarge,
-                                        message: "skipped: \(size) bytes is over the limit of \(maximumFileSize)"))
+        func tooLarge(_ bytes: Int) -> Outcome {
+            .warning(LoadWarning(path: path, kind: .tooLarge,
+                                 message: "skipped: \(bytes) bytes is over the limit of \(maximumFileSize)"))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard size <= maximumFileSize else { return tooLarge(size) }
+        switch CorpusFileReader.read(path, maximumSize: maximumFileSize) {
+        case .unreadable:
             return .warning(LoadWarning(path: path, kind: .unreadable, message: "skipped: cannot be read"))
-        }
-        switch TextDecoding.decode(Array(data)) {
+        case .tooLarge(let bytes):
+            return tooLarge(bytes)
         case .binary:
             return .warning(LoadWarning(path: path, kind: .binary, message: "skipped: a binary file, not text"))
-        case .utf8(let text):
-            let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .file(path: path), interner: &interner)
+        case .text(let text, let wasUTF8):
+            let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .file(path: path),
+                                                   interner: &interner)
+            guard wasUTF8 else {
+                return .recordWithWarning(record, bag, LoadWarning(
+                    path: path, kind: .notUTF8, message: "not valid UTF-8: read as Windows-1252"))
+            }
             return .record(record, bag)
-        case .windows1252(let text):
-            let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .file(path: path), interner: &interner)
-            return .recordWithWarning(record, bag, LoadWarning(
-                path: path, kind: .notUTF8, message: "not valid UTF-8: read as Windows-1252"))
         }
     }
 }

@@ -347,11 +347,8 @@ enum PhraseCounter {
             guard let seed = seeds[name] else { return nil }
             text = seed
         case .file(let path):
-            guard let data = FileManager.default.contents(atPath: path) else { return nil }
-            switch TextDecoding.decode(Array(data)) {
-            case .utf8(let decoded), .windows1252(let decoded): text = decoded
-            case .binary: return nil
-            }
+            guard let decoded = CorpusFileReader.text(path) else { return nil }
+            text = decoded
         }
         let question = Question.parse(text)
         return [question.title?.text, question.introduction?.text, question.closing?.text, question.answer?.body?.text]

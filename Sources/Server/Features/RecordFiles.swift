@@ -24,12 +24,7 @@ enum RecordFiles {
     }
 
     static func read(_ path: String) -> Parsed? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let text: String
-        switch TextDecoding.decode(Array(data)) {
-        case .utf8(let decoded), .windows1252(let decoded): text = decoded
-        case .binary: return nil
-        }
+        guard let text = CorpusFileReader.text(path) else { return nil }
         let lineIndex = LineIndex(text)
         return Parsed(lineIndex: lineIndex, question: Question.parse(utf8: lineIndex.utf8))
     }

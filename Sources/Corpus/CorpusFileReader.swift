@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads one corpus file as text, safely: never through a symbolic link (the walk
+/// skipped links, and a file swapped for one since must not lead the server outside
+/// its folders), only a regular file, and never more than a size limit, however
+/// much the file grew since it was listed.
+public enum CorpusFileReader {
+    public enum Outcome: Equatable, Sendable {
+        case text(String, wasUTF8: Bool)
+        case binary
+        case tooLarge(bytes: Int)
+        case unreadable
+    }
+
+    /// No written question is this long.
+    public static let maximumSize = 4 * 1024 * 1024
+
+    public static func read(_ path: String, maximumSize: Int = maximumSize) -> Outcome {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        // Non-blocking, so a FIFO planted in a folder cannot hang the open; it is refused below.
+        guard descriptor >= 0 else { return .unreadable }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .unreadable }
+        guard Int(status.st_size) <= maximumSize else { return .tooLarge(bytes: Int(status.st_size)) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(status.st_size))
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return .unreadable }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+            // The file grew since it was checked: still no more than the limit.
+            if bytes.count > maximumSize { return .tooLarge(bytes: bytes.count) }
+        }
+        switch TextDecoding.decode(bytes) {
+        case .utf8(let text): return .text(text, wasUTF8: true)
+        case .windows1252(let text): return .text(text, wasUTF8: false)
+        case .binary: return .binary
+        }
+    }
+
+    /// The file's text, or nil when it cannot be read as text.
+    public static func text(_ path: String) -> String? {
+        if case .text(let text, _) = read(path) { return text }
+        return nil
+    }
+}
+
+/// `read(2)`, outside the enum, whose own `read` would hide it.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Int {
+    read(descriptor, buffer.baseAddress, buffer.count)
+}
