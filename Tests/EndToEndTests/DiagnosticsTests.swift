@@ -57,6 +57,32 @@ final class DiagnosticsTests: XCTestCase {
         XCTAssertEqual(try server.shutdownAndExit(), 0)
     }
 
+    /// A draft with 1,501 findings gets the 1,000 most severe, in document order, and a
+    /// note of the rest: never a notification the editor cannot handle.
+    func testDiagnosticsAreCappedWithTheMostSevereKept() throws {
+        let server = try ServerProcess()
+        _ = try server.initialize()
+        let uri = "file:///tmp/many-citations.vraag"
+        let citations = (0..<1500).map { "Zie schriftelijke vraag nr. \(9000 + $0) van 3 maart 2024." }
+        server.open(uri, "aan: Gwendolyn Rutten\n\nFietspaden - Onderhoud\n\n" + citations.joined(separator: " ")
+            + "\n\n1. Kan de minister meedelen hoeveel fietspaden hersteld zijn?\n")
+        let diagnostics = try published(server, uri, version: 1)
+        XCTAssertEqual(diagnostics.count, 1001)
+        XCTAssertEqual(codes(diagnostics).filter { $0 == "citation-unknown" }.count, 999)
+        XCTAssertTrue(codes(diagnostics).contains("word-limit"), "the warning outranks the information")
+        let note = try XCTUnwrap(diagnostics.last)
+        XCTAssertEqual(note["code"], "too-many-findings")
+        XCTAssertTrue(note["message"]?.stringValue?.contains("Nog 501 bevindingen") ?? false, "\(note)")
+        let starts = diagnostics.dropLast().compactMap { diagnostic -> Int? in
+            guard let line = diagnostic["range"]?["start"]?["line"]?.intValue,
+                  let character = diagnostic["range"]?["start"]?["character"]?.intValue else { return nil }
+            return line * 1_000_000 + character
+        }
+        XCTAssertEqual(starts.count, 1000)
+        XCTAssertEqual(starts, starts.sorted(), "in document order")
+        XCTAssertEqual(try server.shutdownAndExit(), 0)
+    }
+
     func testCleanDraftHasNoDiagnosticsAndCloseClearsThem() throws {
         let server = try ServerProcess()
         _ = try server.initialize()

@@ -19,7 +19,7 @@ extension LanguageServer {
             guard Self.isChecked(document) else { return DocumentDiagnosticReport.full([], resultId: resultId) }
             let findings = checker.check(question: question, text: document.text.text, corpus: corpus, today: Self.today())
             let converter = document.converter(session.columnUnit)
-            return DocumentDiagnosticReport.full(findings.map { Self.diagnostic($0, converter) }, resultId: resultId)
+            return DocumentDiagnosticReport.full(Self.diagnostics(findings, converter), resultId: resultId)
         }
         onRequest("textDocument/codeAction", CodeActionParams.self) { [unowned self] params in
             let (document, question) = try parsedDocument(params.textDocument.uri)
@@ -47,7 +47,7 @@ extension LanguageServer {
         DispatchQueue.global().async { [self] in
             let findings = checker.check(question: question, text: document.text.text, corpus: corpus, today: today)
             let converter = document.converter(unit)
-            let diagnostics = findings.map { Self.diagnostic($0, converter) }
+            let diagnostics = Self.diagnostics(findings, converter)
             queue.async { [self] in
                 guard latestDiagnostics[uri] == generation, documents[uri]?.version == document.version else { return }
                 sendNotification("textDocument/publishDiagnostics",
@@ -87,6 +87,28 @@ extension LanguageServer {
     }
 
     // MARK: - Conversion: the one place where findings become LSP
+
+    /// At most this many diagnostics per document: a 10 MB paste of noise must not
+    /// become a notification of a hundred megabytes that the editor cannot show anyway.
+    static let diagnosticLimit = 1000
+
+    /// The findings as diagnostics; over the limit, the most severe ones (the first
+    /// among equals), in document order, and a note of how many were left out.
+    static func diagnostics(_ findings: [Finding], _ converter: PositionConverter) -> [Diagnostic] {
+        guard findings.count > diagnosticLimit else { return findings.map { diagnostic($0, converter) } }
+        let kept = findings.indices
+            .sorted { (-findings[$0].severity.rank, $0) < (-findings[$1].severity.rank, $1) }
+            .prefix(diagnosticLimit)
+            .sorted()
+        let start = Position(line: 0, character: 0)
+        let note = Diagnostic(
+            range: Range(start: start, end: start), severity: .information, code: "too-many-findings",
+            source: "vraagbaak",
+            message: "Nog \(findings.count - diagnosticLimit) bevindingen niet getoond: de editor krijgt er ten hoogste "
+                + "\(diagnosticLimit). `vraagbaak lint` toont ze allemaal.",
+            relatedInformation: nil)
+        return kept.map { diagnostic(findings[$0], converter) } + [note]
+    }
 
     static func diagnostic(_ finding: Finding, _ converter: PositionConverter) -> Diagnostic {
         let related = finding.related.compactMap { related -> DiagnosticRelatedInformation? in
