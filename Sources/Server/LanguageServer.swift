@@ -48,8 +48,11 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     var checkConfiguration = CheckConfiguration.default
     var settingsGeneration = 0
     var diagnosticsGeneration = 0
-    /// The generation of the newest diagnostics computation per document.
+    /// The generation of the newest diagnostics request per document.
     var latestDiagnostics: [DocumentURI: Int] = [:]
+    /// Documents being checked now; checked again when done if asked meanwhile.
+    var diagnosticsRunning: Set<DocumentURI> = []
+    var diagnosticsWanted: Set<DocumentURI> = []
 
     private var requestHandlers: [String: RequestHandler] = [:]
     private var notificationHandlers: [String: NotificationHandler] = [:]

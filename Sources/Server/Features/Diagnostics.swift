@@ -34,24 +34,33 @@ extension LanguageServer {
 
     var checker: Checker { Checker(configuration: checkConfiguration) }
 
-    /// Recomputes and publishes a document's diagnostics. Called after each change:
-    /// a burst of changes already queued is handled first, and a result that is no
-    /// longer current when it is ready is dropped, so typing is never blocked.
+    /// Recomputes and publishes a document's diagnostics. Called after each change.
+    /// The check runs off the server queue, one at a time per document: changes that
+    /// arrive meanwhile are checked together once it is done, and a result that is no
+    /// longer current is dropped. Typing is never blocked, and a burst of edits to a
+    /// large document never runs a pile of checks at once.
     func scheduleDiagnostics(_ uri: DocumentURI) {
-        guard pushesDiagnostics, corpusIsReady, let (document, question) = documents.parsed(uri),
-              Self.isChecked(document) else { return }
+        guard pushesDiagnostics, corpusIsReady else { return }
         diagnosticsGeneration += 1
+        latestDiagnostics[uri] = diagnosticsGeneration
+        if diagnosticsRunning.contains(uri) {
+            diagnosticsWanted.insert(uri)
+            return
+        }
+        guard let (document, question) = documents.parsed(uri), Self.isChecked(document) else { return }
         let generation = diagnosticsGeneration
-        latestDiagnostics[uri] = generation
+        diagnosticsRunning.insert(uri)
         let checker = self.checker, corpus = self.corpus, unit = session.columnUnit, today = Self.today()
         DispatchQueue.global().async { [self] in
             let findings = checker.check(question: question, text: document.text.text, corpus: corpus, today: today)
-            let converter = document.converter(unit)
-            let diagnostics = Self.diagnostics(findings, converter)
+            let diagnostics = Self.diagnostics(findings, document.converter(unit))
             queue.async { [self] in
-                guard latestDiagnostics[uri] == generation, documents[uri]?.version == document.version else { return }
-                sendNotification("textDocument/publishDiagnostics",
-                                 PublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: diagnostics))
+                diagnosticsRunning.remove(uri)
+                if latestDiagnostics[uri] == generation, documents[uri]?.version == document.version {
+                    sendNotification("textDocument/publishDiagnostics",
+                                     PublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: diagnostics))
+                }
+                if diagnosticsWanted.remove(uri) != nil { scheduleDiagnostics(uri) }
             }
         }
     }
@@ -66,6 +75,7 @@ extension LanguageServer {
 
     func clearDiagnostics(_ uri: DocumentURI) {
         latestDiagnostics[uri] = nil
+        diagnosticsWanted.remove(uri)
         guard pushesDiagnostics else { return }
         sendNotification("textDocument/publishDiagnostics", PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: []))
     }
