@@ -30,7 +30,7 @@ public enum CorpusFiles {
             return []
         }
         if status.st_mode & S_IFMT == S_IFREG {
-            return hasCorpusExtension(folder) ? [entry(folder, status)] : []
+            return hasCorpusExtension(Array(folder.utf8)) ? [entry(folder, status)] : []
         }
         // The configured folder itself may be a link the user chose; links inside are not followed.
         guard stat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
@@ -75,33 +75,52 @@ public enum CorpusFiles {
         defer { closedir(directory) }
         // Names are sorted byte-wise per folder and folders visited in that order,
         // so the listing is stable without sorting 100,000 full paths.
-        var names: [[UInt8]] = []
+        var names: [(name: [UInt8], type: UInt8)] = []
         while let item = readdir(directory) {
             let name = withUnsafeBytes(of: item.pointee.d_name) { raw -> [UInt8] in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 return Array(bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)])
             }
-            if name.first != UInt8(ascii: ".") { names.append(name) } // ., .. and hidden files
+            if name.first != UInt8(ascii: ".") { names.append((name, item.pointee.d_type)) } // ., .. and hidden files
         }
-        names.sort { $0.lexicographicallyPrecedes($1) }
-        for nameBytes in names {
+        names.sort { $0.name.lexicographicallyPrecedes($1.name) }
+        for (nameBytes, type) in names {
+            // The directory entry's type spares a stat for folders, links and other files;
+            // only a corpus file needs one, for its size and time.
+            let isFolder: Bool
+            switch Int(type) {
+            case Int(DT_DIR): isFolder = true
+            case Int(DT_REG): isFolder = false
+            case Int(DT_UNKNOWN): isFolder = false // decided by the stat below
+            default: continue // symbolic links, sockets, devices
+            }
+            if !isFolder, type != DT_UNKNOWN, !hasCorpusExtension(nameBytes) { continue }
             let name = String(decoding: nameBytes, as: UTF8.self)
             let path = folder + "/" + name
+            if isFolder {
+                subfolders.append(path)
+                continue
+            }
             var status = stat()
             // Relative to the open folder: the kernel need not walk the whole path again.
             guard fstatat(dirfd(directory), name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             switch status.st_mode & S_IFMT {
             case S_IFDIR: subfolders.append(path)
-            case S_IFREG where hasCorpusExtension(name): entries.append(entry(path, status))
+            case S_IFREG where hasCorpusExtension(nameBytes): entries.append(entry(path, status))
             default: break // symbolic links, sockets, devices
             }
         }
     }
 
-    private static func hasCorpusExtension(_ name: String) -> Bool {
-        guard let dot = name.lastIndex(of: ".") else { return false }
-        return extensions.contains(name[name.index(after: dot)...].lowercased())
+    private static func hasCorpusExtension(_ name: [UInt8]) -> Bool {
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        // ASCII-lowercased: only ASCII extensions are corpus extensions.
+        let suffix = name[(dot + 1)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        return extensionBytes.contains(suffix)
     }
+
+    private static let extensionBytes: Set<[UInt8]> = Set(extensions.map { Array($0.utf8) })
+
 
     private static func entry(_ path: String, _ status: stat) -> Entry {
         #if canImport(Darwin)

@@ -49,6 +49,29 @@ final class LoaderTests: XCTestCase {
         XCTAssertEqual(corpus.warnings.map(\.kind), [.missingFolder])
     }
 
+    /// Corpus files by extension (any case), in nested folders, in byte order of their
+    /// names per folder; hidden files, other extensions, FIFOs and folders named like
+    /// files are not corpus files.
+    func testTheListingIsStableAndKeepsOnlyCorpusFiles() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manager = FileManager.default
+        for path in ["b/2.txt", "b/10.TXT", "a.vraag", "c/d/e.Vraag", "notes.md", ".hidden.txt", "b/.x/y.txt"] {
+            let url = folder.appendingPathComponent(path)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: url)
+        }
+        try manager.createDirectory(at: folder.appendingPathComponent("folder.txt"), withIntermediateDirectories: true)
+        XCTAssertEqual(mkfifo(folder.appendingPathComponent("pipe.txt").path, 0o600), 0)
+        var warnings: [LoadWarning] = []
+        let listed = CorpusFiles.list(folder.path, warnings: &warnings).map {
+            String($0.path.dropFirst(folder.path.count + 1))
+        }
+        XCTAssertEqual(listed, ["a.vraag", "b/10.TXT", "b/2.txt", "c/d/e.Vraag"])
+        XCTAssertEqual(warnings, [])
+        XCTAssertEqual(CorpusFiles.list(folder.appendingPathComponent("b/2.txt").path, warnings: &warnings).count, 1)
+    }
+
     func testSymbolicLinksAreNotFollowed() throws {
         let folder = try Fixtures.temporaryFolder()
         let outside = try Fixtures.temporaryFolder()
