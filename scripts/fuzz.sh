@@ -77,14 +77,22 @@ build_module() {
   touch "$object"
 }
 
+# Test sources a harness shares with the tests that replay its regressions.
+shared_sources() {
+  case $1 in
+    IndexCacheFuzz) echo "Tests/ReliabilityTests/CorruptCache.swift" ;;
+  esac
+}
+
 build_harness() {
-  local name=$1 objects=() bin="$DIR/bin/$1" stale=""
+  local name=$1 objects=() bin="$DIR/bin/$1" stale="" sources
+  sources=("Fuzz/$name/main.swift" $(shared_sources "$name"))
   for module in $(needs "$name"); do objects+=("$DIR/modules/$module.o"); done
-  [ -f "$bin" ] && [ ! "Fuzz/$name/main.swift" -nt "$bin" ] || stale=yes
+  for source in "${sources[@]}"; do [ -f "$bin" ] && [ ! "$source" -nt "$bin" ] || stale=yes; done
   for object in "${objects[@]}"; do [ -n "$stale" ] || [ ! "$object" -nt "$bin" ] || stale=yes; done
   [ -n "$stale" ] || return 0
   echo "== linking harness $name"
-  swiftc "${FLAGS[@]}" -module-name "$name" "Fuzz/$name/main.swift" "${objects[@]}" \
+  swiftc "${FLAGS[@]}" -module-name "$name" "${sources[@]}" "${objects[@]}" \
     -o "$DIR/bin/$name" 2> "$DIR/bin/$name.log" \
     || { grep -v "Cannot export local symbol" "$DIR/bin/$name.log"; exit 1; }
 }

@@ -3,8 +3,9 @@
 // The input is the cache's payload (after the checksum). The harness writes a valid
 // header (magic, format, version, the payload's checksum) so the fuzzer gets past the
 // checksum and reaches the decoder, writes the file where `IndexCache` looks, loads
-// it, and then uses everything a loaded corpus offers: a cache that loads must never
-// make a later lookup trap.
+// it, and then uses everything a loaded corpus offers (`CorruptCache`, in
+// Tests/ReliabilityTests, which scripts/fuzz.sh compiles in): a cache that loads must
+// never make a later lookup trap.
 //
 // With VRAAGBAAK_FUZZ_WRITE_SEEDS=<folder>, it first writes seed payloads made from
 // real caches (the embedded seeds and small corpora) into that folder.
@@ -21,9 +22,6 @@ private let cacheFolder: URL = {
 private let sources = [CorpusSource.folder(path: "/fuzz-corpus")]
 private let cache = IndexCache(folder: cacheFolder, applicationVersion: "fuzz")
 
-private func header(for payload: [UInt8]) -> [UInt8] {
-    IndexCache.header(applicationVersion: "fuzz", checksum: payload.withUnsafeBytes { checksum($0) })
-}
 
 private let writeSeedsOnce: Void = {
     guard let folder = ProcessInfo.processInfo.environment["VRAAGBAAK_FUZZ_WRITE_SEEDS"] else { return }
@@ -39,7 +37,7 @@ private let writeSeedsOnce: Void = {
         guard (try? cache.save(corpus, for: sources)) != nil,
               let data = FileManager.default.contents(atPath: cache.fileURL(for: sources).path) else { continue }
         // Strip the header (magic, format, version, checksum): the harness adds it again.
-        let payloadStart = header(for: []).count
+        let payloadStart = CorruptCache.header(for: []).count
         guard data.count >= payloadStart else { continue }
         FileManager.default.createFile(atPath: folder + "/cache-\(name).bin", contents: Data(data[payloadStart...]))
     }
@@ -49,27 +47,10 @@ private let writeSeedsOnce: Void = {
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     _ = writeSeedsOnce
     let payload = Array(UnsafeBufferPointer(start: data, count: count))
-    let file = Data(header(for: payload) + payload)
+    let file = Data(CorruptCache.header(for: payload) + payload)
     guard FileManager.default.createFile(atPath: cache.fileURL(for: sources).path, contents: file) else { return 0 }
     let (loaded, _) = cache.load(sources, manifest: [])
     guard let corpus = loaded else { return 0 }
-    // Everything a feature may read from a loaded corpus.
-    for record in corpus.records {
-        _ = record.fields
-        _ = record.description
-        _ = record.hasAnswer
-        if let number = record.number {
-            _ = corpus.records(number: number)
-            if let date = record.date { _ = corpus.records(number: number, date: date) }
-        }
-        if let author = record.author { _ = corpus.records(author: author) }
-        if let minister = record.minister { _ = corpus.records(minister: minister) }
-        if let theme = record.theme { _ = corpus.records(theme: theme) }
-        for cited in record.citedQuestions { _ = corpus.records(citing: cited) }
-        _ = corpus.search(record.title + " " + record.introductionExcerpt, limit: 5)
-    }
-    for term in corpus.searchIndex.termIDs.keys.prefix(50) { _ = corpus.search(term, limit: 3) }
-    for abbreviation in corpus.abbreviations { _ = corpus.abbreviation(abbreviation.shortForm) }
-    _ = corpus.search("minister vraag inburgering", limit: 10)
+    CorruptCache.useEverything(corpus)
     return 0
 }

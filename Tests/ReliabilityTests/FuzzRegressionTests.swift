@@ -123,29 +123,3 @@ enum Framing {
         return frames
     }
 }
-
-/// The IndexCacheFuzz harness's view of a cache: a valid header around any payload,
-/// and every read a feature may make of a corpus that loaded.
-enum CorruptCache {
-    static func header(for payload: [UInt8]) -> [UInt8] {
-        IndexCache.header(applicationVersion: "fuzz", checksum: payload.withUnsafeBytes { checksum($0) })
-    }
-
-    static func useEverything(_ corpus: Corpus) {
-        for record in corpus.records {
-            _ = record.fields
-            _ = record.description
-            if let number = record.number {
-                _ = corpus.records(number: number)
-                if let date = record.date { _ = corpus.records(number: number, date: date) }
-            }
-            if let author = record.author { _ = corpus.records(author: author) }
-            if let minister = record.minister { _ = corpus.records(minister: minister) }
-            if let theme = record.theme { _ = corpus.records(theme: theme) }
-            for cited in record.citedQuestions { _ = corpus.records(citing: cited) }
-            _ = corpus.search(record.title + " " + record.introductionExcerpt, limit: 5)
-        }
-        for term in corpus.searchIndex.termIDs.keys.prefix(50) { _ = corpus.search(term, limit: 3) }
-        for abbreviation in corpus.abbreviations { _ = corpus.abbreviation(abbreviation.shortForm) }
-    }
-}
