@@ -53,10 +53,9 @@ public struct IndexCache: Sendable {
         guard FileManager.default.fileExists(atPath: path) else { return (nil, .missing) }
         guard let file = MappedFile(path: path) else { return (nil, .corrupt) }
         do {
-            var reader = BinaryReader(file)
             guard file.bytes.count >= Self.magic.count,
                   file.bytes.prefix(Self.magic.count).elementsEqual(Self.magic) else { throw BinaryReader.Corrupt() }
-            reader = BinaryReader(file, offset: Self.magic.count)
+            var reader = BinaryReader(file, offset: Self.magic.count)
             guard try reader.readInt() == Self.formatVersion else { return (nil, .stale("cache format changed")) }
             guard try reader.readString() == applicationVersion else { return (nil, .stale("Vraagbaak version changed")) }
             let expected = try reader.readFixed()
@@ -86,9 +85,8 @@ public struct IndexCache: Sendable {
         Self.writeManifest(corpus.manifest, to: &payload)
         Self.writeCorpus(corpus, to: &payload)
         payload.flush()
-        // The checksum is the header's last 8 bytes.
-        let checksum = Self.header(applicationVersion: applicationVersion, checksum: payloadChecksum.value)
-        file.patch(Array(checksum.suffix(8)), at: header.count - 8)
+        // The checksum is the header's last 8 bytes, little-endian.
+        file.patch(withUnsafeBytes(of: payloadChecksum.value.littleEndian) { Array($0) }, at: header.count - 8)
         try file.commit()
     }
 
