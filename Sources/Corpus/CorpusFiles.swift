@@ -121,7 +121,6 @@ public enum CorpusFiles {
 
     private static let extensionBytes: Set<[UInt8]> = Set(extensions.map { Array($0.utf8) })
 
-
     private static func entry(_ path: String, _ status: stat) -> Entry {
         #if canImport(Darwin)
         let time = status.st_mtimespec
