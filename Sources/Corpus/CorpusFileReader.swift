@@ -20,25 +20,29 @@ public enum CorpusFileReader {
     public static let maximumSize = 4 * 1024 * 1024
 
     public static func read(_ path: String, maximumSize: Int = maximumSize) -> Outcome {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         // Non-blocking, so a FIFO planted in a folder cannot hang the open; it is refused below.
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .unreadable }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .unreadable }
         guard Int(status.st_size) <= maximumSize else { return .tooLarge(bytes: Int(status.st_size)) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(status.st_size))
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        // Read straight into the result, sized for the file plus one byte: a file that
+        // grew since the stat shows as a full buffer, and grows it up to the limit.
+        var bytes = [UInt8](repeating: 0, count: min(Int(status.st_size), maximumSize) + 1)
+        var count = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0) }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { return .unreadable }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
-            // The file grew since it was checked: still no more than the limit.
-            if bytes.count > maximumSize { return .tooLarge(bytes: bytes.count) }
+            if count == bytes.count {
+                guard count <= maximumSize else { return .tooLarge(bytes: count) }
+                bytes.append(contentsOf: repeatElement(0, count: min(count, maximumSize + 1 - count)))
+            }
+            let read = bytes.withUnsafeMutableBytes { readBytes(descriptor, UnsafeMutableRawBufferPointer(rebasing: $0[count...])) }
+            if read < 0 && errno == EINTR { continue }
+            guard read >= 0 else { return .unreadable }
+            if read == 0 { break }
+            count += read
         }
+        bytes.removeSubrange(count...)
         switch TextDecoding.decode(bytes) {
         case .utf8(let text): return .text(text, wasUTF8: true)
         case .windows1252(let text): return .text(text, wasUTF8: false)
