@@ -85,21 +85,20 @@ public enum CorpusFiles {
         }
         names.sort { $0.name.lexicographicallyPrecedes($1.name) }
         for (nameBytes, type) in names {
-            // The directory entry's type spares a stat for folders, links and other files;
-            // only a corpus file needs one, for its size and time.
-            let isFolder: Bool
-            switch Int(type) {
-            case Int(DT_DIR): isFolder = true
-            case Int(DT_REG): isFolder = false
-            case Int(DT_UNKNOWN): isFolder = false // decided by the stat below
-            default: continue // symbolic links, sockets, devices
-            }
-            if !isFolder, type != DT_UNKNOWN, !hasCorpusExtension(nameBytes) { continue }
             let name = String(decoding: nameBytes, as: UTF8.self)
             let path = folder + "/" + name
-            if isFolder {
+            // The directory entry's type spares a stat for folders, links and files that
+            // are not corpus files; only a corpus file needs one, for its size and time.
+            switch Int(type) {
+            case Int(DT_DIR):
                 subfolders.append(path)
                 continue
+            case Int(DT_REG):
+                guard hasCorpusExtension(nameBytes) else { continue }
+            case Int(DT_UNKNOWN):
+                break // the stat tells
+            default:
+                continue // symbolic links, sockets, devices
             }
             var status = stat()
             // Relative to the open folder: the kernel need not walk the whole path again.
