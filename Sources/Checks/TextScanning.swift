@@ -1,27 +1,9 @@
+import QuestionModel
 import SourceText
 
 /// Byte-level helpers for the rules: hand-written linear scans, no regular expressions.
+/// The byte classes (`Bytes.isWhitespace`, `isWordByte`, ...) are the parser's own.
 enum TextScanning {
-    @inline(__always)
-    static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-
-    @inline(__always)
-    static func isWordByte(_ byte: UInt8) -> Bool {
-        let lower = byte | 0x20
-        return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
-    }
-
-    @inline(__always)
-    static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-
-    static func trimmed(_ bytes: [UInt8], _ range: TextRange) -> TextRange {
-        var start = max(0, range.start)
-        var end = min(bytes.count, range.end)
-        while start < end, isWhitespace(bytes[start]) { start += 1 }
-        while end > start, isWhitespace(bytes[end - 1]) { end -= 1 }
-        return TextRange(start: start, end: end)
-    }
-
     /// A word of running text: its range, its ASCII-lowercased bytes, and whether it
     /// opens a sentence (first in the range, or after `.` `?` `!` `:` `;` or `x)`).
     struct Word {
@@ -39,11 +21,11 @@ enum TextScanning {
         let end = min(bytes.count, range.end)
         while i < end {
             let byte = bytes[i]
-            if isWordByte(byte) {
+            if Bytes.isWordByte(byte) {
                 let start = i
                 var lower: [UInt8] = []
-                while i < end, isWordByte(bytes[i]) {
-                    lower.append(lowercased(bytes[i]))
+                while i < end, Bytes.isWordByte(bytes[i]) {
+                    lower.append(Bytes.lowercased(bytes[i]))
                     i += 1
                 }
                 // `a)` is a sub-item marker: what follows starts a sentence.
@@ -114,11 +96,11 @@ enum TextScanning {
     /// The last sentence of a range: after the last `.` `?` `!` that is followed by
     /// whitespace and not at the very end.
     static func lastSentence(_ bytes: [UInt8], in range: TextRange) -> TextRange {
-        let core = trimmed(bytes, range)
+        let core = Bytes.trimmed(bytes, range)
         var i = core.end - 1
         while i > core.start {
             let byte = bytes[i - 1]
-            if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!")), isWhitespace(bytes[i]) {
+            if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!")), Bytes.isWhitespace(bytes[i]) {
                 return TextRange(start: i, end: core.end)
             }
             i -= 1
@@ -138,7 +120,7 @@ enum TextScanning {
         while lineStart < end {
             var lineEnd = lineStart
             while lineEnd < end, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
-            let content = trimmed(bytes, TextRange(start: lineStart, end: lineEnd))
+            let content = Bytes.trimmed(bytes, TextRange(start: lineStart, end: lineEnd))
             if content.isEmpty {
                 if let start = paragraphStart { result.append(TextRange(start: start, end: lastContentEnd)) }
                 paragraphStart = nil

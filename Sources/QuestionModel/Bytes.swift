@@ -1,26 +1,27 @@
 import SourceText
 
-/// Byte-level helpers shared by the scanners. Everything here works on UTF-8 bytes and
-/// looks at a bounded number of bytes, so callers stay linear.
-enum Bytes {
-    static let space: UInt8 = 0x20
-    static let tab: UInt8 = 0x09
-    static let newline: UInt8 = 0x0A
-    static let carriageReturn: UInt8 = 0x0D
+/// Byte-level helpers shared by the scanners (and by the checks, which scan the same
+/// text). Everything here works on UTF-8 bytes and looks at a bounded number of bytes,
+/// so callers stay linear.
+public enum Bytes {
+    public static let space: UInt8 = 0x20
+    public static let tab: UInt8 = 0x09
+    public static let newline: UInt8 = 0x0A
+    public static let carriageReturn: UInt8 = 0x0D
 
     @inline(__always)
     static func isHorizontalSpace(_ byte: UInt8) -> Bool { byte == space || byte == tab }
 
-    @inline(__always)
-    static func isWhitespace(_ byte: UInt8) -> Bool {
+    @inlinable @inline(__always)
+    public static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == space || byte == tab || byte == newline || byte == carriageReturn
     }
 
-    @inline(__always)
-    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    @inlinable @inline(__always)
+    public static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    @inline(__always)
-    static func isASCIILetter(_ byte: UInt8) -> Bool {
+    @inlinable @inline(__always)
+    public static func isASCIILetter(_ byte: UInt8) -> Bool {
         (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
     }
 
@@ -29,18 +30,19 @@ enum Bytes {
 
     /// Letters for word boundaries: ASCII letters and every byte of a multi-byte
     /// character, so `é` never splits a word.
-    @inline(__always)
-    static func isWordByte(_ byte: UInt8) -> Bool {
+    @inlinable @inline(__always)
+    public static func isWordByte(_ byte: UInt8) -> Bool {
         isASCIILetter(byte) || isDigit(byte) || byte >= 0x80
     }
 
-    @inline(__always)
-    static func lowercased(_ byte: UInt8) -> UInt8 {
+    @inlinable @inline(__always)
+    public static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     /// The range with ASCII whitespace removed on both sides.
-    static func trimmed(_ bytes: [UInt8], _ range: TextRange) -> TextRange {
+    @inlinable
+    public static func trimmed(_ bytes: [UInt8], _ range: TextRange) -> TextRange {
         var start = max(0, range.start)
         var end = min(bytes.count, range.end)
         while start < end, isWhitespace(bytes[start]) { start += 1 }

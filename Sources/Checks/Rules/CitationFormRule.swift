@@ -38,7 +38,7 @@ struct CitationFormRule: Rule {
         while i > 0 {
             let byte = bytes[i - 1]
             if byte == 0x0A { newlines += 1 }
-            if !TextScanning.isWhitespace(byte) {
+            if !Bytes.isWhitespace(byte) {
                 return newlines >= 2 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!")
             }
             i -= 1

@@ -1,5 +1,6 @@
 // title-missing (error): the text has no title line, `Onderwerp - Specificatie`,
 // above the introduction. Fix: insert a title to fill in.
+import QuestionModel
 import SourceText
 
 struct TitleMissingRule: Rule {
@@ -11,7 +12,7 @@ struct TitleMissingRule: Rule {
         // Point at the first line of the body, or at the end of the header.
         let start = question.questionRange?.start ?? question.metadata.range?.end ?? 0
         let lineEnd = TextScanning.fullLine(context.bytes, containing: start).end
-        let range = TextScanning.trimmed(context.bytes, TextRange(start: start, end: lineEnd))
+        let range = Bytes.trimmed(context.bytes, TextRange(start: start, end: lineEnd))
         let insertAt = question.questionRange.map { TextScanning.lineStart(context.bytes, containing: $0.start) } ?? start
         let separator = question.questionRange == nil && insertAt > 0 ? "\n\n" : ""
         let newText = separator + "Onderwerp - Specificatie" + (question.questionRange == nil ? "\n" : "\n\n")

@@ -2,6 +2,7 @@
 // title or header) has more words than the limit (profile: 1000 for the Flemish
 // Parliament, 200 for the European Parliament; configurable as `limit`). Markers
 // `1.` and `a)` do not count. The range runs from the first word over the limit.
+import QuestionModel
 import SourceText
 
 struct WordLimitRule: Rule {
@@ -19,9 +20,9 @@ struct WordLimitRule: Rule {
         var overflowStart: Int?
         var i = range.start
         while i < range.end {
-            guard !TextScanning.isWhitespace(bytes[i]) else { i += 1; continue }
+            guard !Bytes.isWhitespace(bytes[i]) else { i += 1; continue }
             let start = i
-            while i < range.end, !TextScanning.isWhitespace(bytes[i]) { i += 1 }
+            while i < range.end, !Bytes.isWhitespace(bytes[i]) { i += 1 }
             if markerStarts.contains(start) { continue }
             count += 1
             if count == limit + 1 { overflowStart = start }
