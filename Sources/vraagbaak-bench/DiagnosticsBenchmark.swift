@@ -9,22 +9,8 @@ import JSONRPC
 func runDiagnosticsBenchmark(_ options: [String]) {
     let runs = intOption(options, "--runs", default: 1_000)
     let folder = editingCorpusFolder(options)
-    let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("vraagbaak-bench-cache")
     let client = InProcessClient()
-    _ = client.request("initialize", .object([
-        "processId": .null, "rootUri": .null, "capabilities": .object([:]),
-        "initializationOptions": .object([
-            "corpus": .array([.string(folder.path)]), "seeds": .bool(false), "cacheDirectory": .string(cacheFolder.path),
-        ]),
-    ]))
-    client.notify("initialized", .object([:]))
-    var records = 0
-    var previous = -1
-    while records == 0 || records != previous {
-        previous = records
-        usleep(records == 0 ? 200_000 : 500_000)
-        records = client.request("vraagbaak/corpusStatus", .null).result["records"]?.intValue ?? 0
-    }
+    let records = client.start(corpus: folder)
 
     let draft = thousandWordDraft()
     let lines = draft.split(separator: "\n", omittingEmptySubsequences: false)

@@ -10,7 +10,6 @@ import SyntheticCorpus
 func runEditingBenchmark(_ options: [String]) {
     let runs = intOption(options, "--runs", default: 2_000)
     let folder = editingCorpusFolder(options)
-    let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("vraagbaak-bench-cache")
     // A client that pulls diagnostics: the checks then do not run after every
     // keystroke, and the numbers are completion and hover alone. `--push-diagnostics`
     // measures them with the checks running in the background, as most editors do.
@@ -26,22 +25,7 @@ func runEditingBenchmark(_ options: [String]) {
         ])]),
     ]
     if !pushesDiagnostics { textDocument["diagnostic"] = .object([:]) }
-    let initializationOptions: JSONValue = .object([
-        "corpus": .array([.string(folder.path)]), "seeds": .bool(false), "cacheDirectory": .string(cacheFolder.path),
-    ])
-    _ = client.request("initialize", .object([
-        "processId": .null, "rootUri": .null, "capabilities": .object(["textDocument": .object(textDocument)]),
-        "initializationOptions": initializationOptions,
-    ]))
-    client.notify("initialized", .object([:]))
-    var records = 0
-    var previous = -1
-    // Loaded when the count is non-zero and stops changing.
-    while records == 0 || records != previous {
-        previous = records
-        usleep(records == 0 ? 200_000 : 500_000)
-        records = client.request("vraagbaak/corpusStatus", .null).result["records"]?.intValue ?? 0
-    }
+    let records = client.start(corpus: folder, textDocumentCapabilities: textDocument)
     report("diagnostics: \(pushesDiagnostics ? "pushed after every keystroke (checks in the background)" : "pulled (no checks while measuring)")")
     report("corpus: \(records) records from \(folder.path), ready in \(formatted((clock.now - loadStart).seconds, decimals: 1)) s")
 
@@ -174,6 +158,32 @@ func editingCorpusFolder(_ options: [String]) -> URL {
         exitWithFailure()
     }
     return folder
+}
+
+extension InProcessClient {
+    /// Initializes the server on the corpus in `folder` alone (its cache in the
+    /// temporary folder) and waits until the corpus is loaded; returns its record count.
+    func start(corpus folder: URL, textDocumentCapabilities: [String: JSONValue] = [:]) -> Int {
+        let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("vraagbaak-bench-cache")
+        _ = request("initialize", .object([
+            "processId": .null, "rootUri": .null,
+            "capabilities": .object(["textDocument": .object(textDocumentCapabilities)]),
+            "initializationOptions": .object([
+                "corpus": .array([.string(folder.path)]), "seeds": .bool(false),
+                "cacheDirectory": .string(cacheFolder.path),
+            ]),
+        ]))
+        notify("initialized", .object([:]))
+        var records = 0
+        var previous = -1
+        // Loaded when the count is non-zero and stops changing.
+        while records == 0 || records != previous {
+            previous = records
+            usleep(records == 0 ? 200_000 : 500_000)
+            records = request("vraagbaak/corpusStatus", .null).result["records"]?.intValue ?? 0
+        }
+        return records
+    }
 }
 
 /// A client talking to an in-process `LanguageServer` over pipes.
