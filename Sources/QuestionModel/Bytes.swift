@@ -4,10 +4,12 @@ import SourceText
 /// text). Everything here works on UTF-8 bytes and looks at a bounded number of bytes,
 /// so callers stay linear.
 public enum Bytes {
-    public static let space: UInt8 = 0x20
-    public static let tab: UInt8 = 0x09
-    public static let newline: UInt8 = 0x0A
-    public static let carriageReturn: UInt8 = 0x0D
+    // Computed, not stored: a stored `static let` read from another module goes
+    // through a lazy-initialisation check on every call of the inlined helpers.
+    @inlinable public static var space: UInt8 { 0x20 }
+    @inlinable public static var tab: UInt8 { 0x09 }
+    @inlinable public static var newline: UInt8 { 0x0A }
+    @inlinable public static var carriageReturn: UInt8 { 0x0D }
 
     @inline(__always)
     static func isHorizontalSpace(_ byte: UInt8) -> Bool { byte == space || byte == tab }
