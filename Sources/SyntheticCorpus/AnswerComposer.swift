@@ -2,7 +2,6 @@
 /// pool that fits what was asked, sometimes with a preamble and an annex.
 struct AnswerComposer {
     private var filler: TemplateFiller
-    private var used = Set<Int>()
 
     init(filler: TemplateFiller) {
         self.filler = filler
@@ -29,7 +28,7 @@ struct AnswerComposer {
             let count = question.isNumbered ? filler.random.between(2, 5) : filler.random.between(5, 9)
             for _ in 0..<count {
                 let kind = filler.random.percent(75) ? item.kind : QuestionKind.allCases[filler.random.below(6)]
-                sentences.append(distinct(TemplateBook.answers(kind), family: kind.ordinal))
+                sentences.append(filler.fillDistinct(TemplateBook.answers(kind), family: kind.ordinal))
             }
             if filler.random.percent(25) {
                 let split = 1 + filler.random.below(sentences.count - 1)
@@ -43,14 +42,5 @@ struct AnswerComposer {
             annexTitle = TemplateFiller.capitalizingFirst(filler.fill(oneOf: TemplateBook.annexTitles))
         }
         return AnswerContent(preamble: preamble, parts: parts, annexTitle: annexTitle)
-    }
-
-    private mutating func distinct(_ pool: [Template], family: Int) -> String {
-        var index = filler.random.below(pool.count)
-        for _ in 0..<4 where used.contains(family * 1000 + index) {
-            index = filler.random.below(pool.count)
-        }
-        used.insert(family * 1000 + index)
-        return filler.fill(pool[index])
     }
 }

@@ -2,7 +2,6 @@
 /// citing an earlier question), numbered questions with follow-ups and sub-items.
 struct QuestionComposer {
     private var filler: TemplateFiller
-    private var used = Set<Int>()
 
     init(filler: TemplateFiller) {
         self.filler = filler
@@ -38,9 +37,9 @@ struct QuestionComposer {
             var sentences: [String] = []
             for _ in 0..<filler.random.between(2, 4) {
                 switch filler.random.weightedIndex([50, 20, 30]) {
-                case 0: sentences.append(distinct(TemplateBook.introContext, family: 0))
-                case 1: sentences.append(distinct(TemplateBook.introDocument, family: 1))
-                default: sentences.append(distinct(TemplateBook.introConcern, family: 2))
+                case 0: sentences.append(filler.fillDistinct(TemplateBook.introContext, family: 0))
+                case 1: sentences.append(filler.fillDistinct(TemplateBook.introDocument, family: 1))
+                default: sentences.append(filler.fillDistinct(TemplateBook.introConcern, family: 2))
                 }
             }
             paragraphs.append(sentences)
@@ -62,7 +61,7 @@ struct QuestionComposer {
             paragraphs[paragraphs.count - 1].append(filler.fill(oneOf: TemplateBook.meetingReferences))
         }
         if filler.random.percent(55) {
-            paragraphs[paragraphs.count - 1].append(distinct(TemplateBook.introMotivation, family: 3))
+            paragraphs[paragraphs.count - 1].append(filler.fillDistinct(TemplateBook.introMotivation, family: 3))
         }
         return paragraphs.map { $0.joined(separator: " ") }
     }
@@ -70,15 +69,15 @@ struct QuestionComposer {
     private mutating func makeItem(withContext: Bool, withInterlude: Bool) -> QuestionContent.Item {
         let kinds = QuestionKind.allCases
         let kind = kinds[filler.random.weightedIndex(QuestionKind.weights)]
-        let stem = distinct(TemplateBook.questions(kind), family: 10 + kind.ordinal)
+        let stem = filler.fillDistinct(TemplateBook.questions(kind), family: 10 + kind.ordinal)
         var sentences = [stem]
         let firstWord = String(stem.prefix { $0 != " " })
         for _ in 0..<filler.random.weightedIndex([45, 40, 15]) {
             // "Zo ja, ..." only follows a question that can be answered with yes or no.
             if Vocabulary.yesNoOpeners.contains(firstWord) && sentences.count == 1 && filler.random.percent(60) {
-                sentences.append(distinct(TemplateBook.yesNoFollowUps, family: 21))
+                sentences.append(filler.fillDistinct(TemplateBook.yesNoFollowUps, family: 21))
             } else {
-                sentences.append(distinct(TemplateBook.followUps, family: 20))
+                sentences.append(filler.fillDistinct(TemplateBook.followUps, family: 20))
             }
         }
         var subItems: [String] = []
@@ -92,12 +91,13 @@ struct QuestionComposer {
         var context: String?
         if withContext {
             context = filler.random.percent(50)
-                ? distinct(TemplateBook.introDocument, family: 1) : distinct(TemplateBook.introContext, family: 0)
+                ? filler.fillDistinct(TemplateBook.introDocument, family: 1)
+                : filler.fillDistinct(TemplateBook.introContext, family: 0)
         }
         var interlude: String?
         if withInterlude {
-            interlude = [distinct(TemplateBook.introContext, family: 0), distinct(TemplateBook.introConcern, family: 2)]
-                .joined(separator: " ")
+            interlude = [filler.fillDistinct(TemplateBook.introContext, family: 0),
+                         filler.fillDistinct(TemplateBook.introConcern, family: 2)].joined(separator: " ")
         }
         return QuestionContent.Item(kind: kind, context: context, text: sentences.joined(separator: " "),
                                     subItems: subItems, interlude: interlude)
@@ -118,15 +118,5 @@ struct QuestionComposer {
         if !hasClosing && items[last].subItems.isEmpty && !items[last].text.hasSuffix("?") {
             items[last].text += " " + filler.fill(oneOf: TemplateBook.followUps)
         }
-    }
-
-    /// A template of `pool` not used yet in this record, when one turns up in a few draws.
-    private mutating func distinct(_ pool: [Template], family: Int) -> String {
-        var index = filler.random.below(pool.count)
-        for _ in 0..<4 where used.contains(family * 1000 + index) {
-            index = filler.random.below(pool.count)
-        }
-        used.insert(family * 1000 + index)
-        return filler.fill(pool[index])
     }
 }

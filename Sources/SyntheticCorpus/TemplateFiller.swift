@@ -11,6 +11,8 @@ struct TemplateFiller {
     var citation = ""
     var colleague = ""
     var tab = 1
+    /// Templates used in this record, as `family * 1000 + index`.
+    private var usedTemplates = Set<Int>()
 
     struct Focus {
         let topic: String
@@ -55,6 +57,17 @@ struct TemplateFiller {
 
     mutating func fill(oneOf templates: [Template]) -> String {
         fill(templates[random.below(templates.count)])
+    }
+
+    /// A template of `pool` not used yet in this record, when one turns up in a few
+    /// draws, filled in.
+    mutating func fillDistinct(_ pool: [Template], family: Int) -> String {
+        var index = random.below(pool.count)
+        for _ in 0..<4 where usedTemplates.contains(family * 1000 + index) {
+            index = random.below(pool.count)
+        }
+        usedTemplates.insert(family * 1000 + index)
+        return fill(pool[index])
     }
 
     private mutating func focused(_ preferred: String, _ all: [String]) -> String {
