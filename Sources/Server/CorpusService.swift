@@ -14,7 +14,7 @@ extension LanguageServer {
         corpusGeneration += 1
         let generation = corpusGeneration
         let sources = settings.corpusSources(root: session.rootPath)
-        let cacheFolder = settings.cacheDirectory.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
+        let cacheFolder = settings.cacheDirectory.map { URL(fileURLWithPath: HomeDirectory.expandingTilde(in: $0)) }
             ?? IndexCache.defaultFolder()
         let cache = IndexCache(folder: cacheFolder, applicationVersion: VraagbaakVersion.current)
         trace?.log("loading corpus (\(reason)): \(sources.map(\.description).joined(separator: ", "))")
