@@ -79,6 +79,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         registerDocumentLinks()
         registerFormatting()
         registerDiagnostics()
+        registerRecordRequest()
     }
 
     // MARK: - Registration
