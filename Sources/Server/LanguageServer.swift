@@ -20,6 +20,9 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     enum Lifecycle { case uninitialized, running, shutDown }
 
     let queue = DispatchQueue(label: "vraagbaak.server")
+    /// Where diagnostics are computed: a queue of our own gets a thread even while the
+    /// corpus load keeps the shared pool busy.
+    let checksQueue = DispatchQueue(label: "vraagbaak.checks", attributes: .concurrent)
     let trace: Trace?
     private let exitHandler: ExitHandler
     private let inFlight = Mutex(InFlightRequests())

@@ -32,15 +32,18 @@ extension LanguageServer {
     /// Pull diagnostics replace pushing for clients that support them.
     var pushesDiagnostics: Bool { session.capabilities.textDocument?.diagnostic == nil }
 
-    var checker: Checker { Checker(configuration: checkConfiguration) }
+    /// The structure checks alone until the first corpus is installed; every check after.
+    var checker: Checker { Checker(configuration: checkConfiguration, usesCorpus: corpusIsReady) }
 
-    /// Recomputes and publishes a document's diagnostics. Called after each change.
+    /// Recomputes and publishes a document's diagnostics. Called after each change,
+    /// and for every open document when the corpus is installed: the structure checks
+    /// do not wait for the corpus, the corpus checks follow when it is there.
     /// The check runs off the server queue, one at a time per document: changes that
     /// arrive meanwhile are checked together once it is done, and a result that is no
     /// longer current is dropped. Typing is never blocked, and a burst of edits to a
     /// large document never runs a pile of checks at once.
     func scheduleDiagnostics(_ uri: DocumentURI) {
-        guard pushesDiagnostics, corpusIsReady else { return }
+        guard pushesDiagnostics else { return }
         diagnosticsGeneration += 1
         latestDiagnostics[uri] = diagnosticsGeneration
         if diagnosticsRunning.contains(uri) {
@@ -51,7 +54,7 @@ extension LanguageServer {
         let generation = diagnosticsGeneration
         diagnosticsRunning.insert(uri)
         let checker = self.checker, corpus = self.corpus, unit = session.columnUnit, today = Self.today()
-        DispatchQueue.global().async { [self] in
+        checksQueue.async { [self] in
             let findings = checker.check(question: question, text: document.text.text, corpus: corpus, today: today)
             let diagnostics = Self.diagnostics(findings, document.converter(unit))
             queue.async { [self] in
@@ -82,7 +85,7 @@ extension LanguageServer {
 
     /// Changes whenever the text, the corpus or the settings change.
     private func diagnosticsResultID(_ document: OpenDocument) -> String {
-        "\(document.version)-\(corpusGeneration)-\(settingsGeneration)"
+        "\(document.version)-\(corpusGeneration)-\(corpusIsReady)-\(settingsGeneration)"
     }
 
     /// Drafts are checked; corpus files opened to read are not.
