@@ -3,7 +3,8 @@ import PackageDescription
 
 // Layering (see ARCHITECTURE.md): JSONRPC and LSP know nothing of questions;
 // SourceText, QuestionModel, Corpus and Checks know nothing of the protocol;
-// Server is the only module that imports both sides.
+// Server is the only module that imports both sides. WebServer (HTTP + WebSocket)
+// knows nothing of either; VraagbaakWeb joins it to Server for `vraagbaak web`.
 let package = Package(
     name: "Vraagbaak",
     platforms: [.macOS(.v15)],

@@ -25,7 +25,10 @@ extension LanguageServer {
             let (document, question) = try parsedDocument(params.textDocument.uri)
             guard Self.isChecked(document) else { return [CodeAction]() }
             let findings = checker.check(question: question, text: document.text.text, corpus: corpus, today: Self.today())
-            return Self.codeActions(findings, document: document, requested: params, unit: session.columnUnit)
+            let checker = self.checker, corpus = self.corpus
+            return Self.codeActions(findings, document: document, requested: params, unit: session.columnUnit) {
+                checker.fixAll(text: document.text.text, corpus: corpus, today: Self.today())
+            }
         }
     }
 
@@ -145,7 +148,7 @@ extension LanguageServer {
     }
 
     static func codeActions(_ findings: [Finding], document: OpenDocument, requested: CodeActionParams,
-                            unit: ColumnUnit) -> [CodeAction] {
+                            unit: ColumnUnit, fixAll: () -> String) -> [CodeAction] {
         let converter = document.converter(unit)
         let requestedRange = converter.textRange(requested.range)
         let wants = { (kind: String) -> Bool in
@@ -165,22 +168,12 @@ extension LanguageServer {
                 }
             }
         }
-        if wants(CodeActionKind.sourceFixAll) {
-            // The first fix of every finding, as long as its edits do not overlap
-            // edits already taken.
-            var taken: [TextRange] = []
-            var edits: [TextReplacement] = []
-            for finding in findings {
-                guard let fix = finding.fixes.first,
-                      !fix.edits.contains(where: { edit in taken.contains { overlaps($0, edit.range) } }) else { continue }
-                taken += fix.edits.map(\.range)
-                edits += fix.edits
-            }
-            if !edits.isEmpty {
-                actions.append(CodeAction(title: "Alle automatische correcties toepassen", kind: CodeActionKind.sourceFixAll,
-                                          diagnostics: nil, isPreferred: nil,
-                                          edit: edit(Fix(title: "", edits: edits.sorted { $0.range.start < $1.range.start }))))
-            }
+        if wants(CodeActionKind.sourceFixAll), findings.contains(where: { $0.fixes.contains(where: \.isCertain) }),
+           let replacement = minimalReplacement(from: document.text.text, to: fixAll()) {
+            // The certain fixes only, until none is left (`Checker.fixAll`), as one edit.
+            actions.append(CodeAction(title: "Alle zekere correcties toepassen", kind: CodeActionKind.sourceFixAll,
+                                      diagnostics: nil, isPreferred: nil,
+                                      edit: edit(Fix(title: "", edits: [replacement]))))
         }
         return actions
     }
