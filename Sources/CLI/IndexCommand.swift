@@ -3,9 +3,11 @@ import Foundation
 
 /// `vraagbaak index [DIR...]`: loads the corpus and reports what it holds.
 enum IndexCommand {
-    static func run(_ arguments: Arguments) -> Int32 {
+    static func run(_ arguments: Arguments) throws(Arguments.UsageError) -> Int32 {
         let started = Date()
-        let options = CorpusOptions(folders: arguments.positional + arguments.values("--corpus"))
+        guard let options = try CorpusOptions(arguments, folders: arguments.positional + arguments.values("--corpus")) else {
+            return 2
+        }
         let corpus = options.load()
         let withReference = corpus.records.filter { $0.number != nil && $0.date != nil }.count
         let withAnswer = corpus.records.filter(\.hasAnswer).count

@@ -12,7 +12,8 @@ enum SearchCommand {
             guard let limit = Int(value), limit > 0 else { throw Arguments.UsageError("--limit needs a positive number") }
             return limit
         } ?? 10
-        let corpus = CorpusOptions(folders: arguments.values("--corpus")).load()
+        guard let options = try CorpusOptions(arguments, folders: arguments.values("--corpus")) else { return 2 }
+        let corpus = options.load()
         let results = corpus.search(query, limit: limit)
         if results.isEmpty {
             print("no similar questions found")

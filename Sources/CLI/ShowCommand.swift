@@ -10,7 +10,8 @@ enum ShowCommand {
         guard let citation, let number = citation.number else {
             throw Arguments.UsageError("show needs a question reference such as \"nr. 123 van 26 januari 2024\"")
         }
-        let corpus = CorpusOptions(folders: arguments.values("--corpus")).load()
+        guard let options = try CorpusOptions(arguments, folders: arguments.values("--corpus")) else { return 2 }
+        let corpus = options.load()
         let records = citation.date.map { corpus.records(number: number, date: $0) } ?? corpus.records(number: number)
         guard !records.isEmpty else {
             let known = corpus.records(number: number)

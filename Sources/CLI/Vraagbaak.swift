@@ -46,12 +46,15 @@ public enum Vraagbaak {
                 }
                 return serve(logPath: parsed.value("--log"))
             case "index":
-                let parsed = try Arguments(arguments, flags: [], options: ["--corpus"])
-                return IndexCommand.run(parsed)
+                let parsed = try Arguments(arguments, flags: ConfigurationOptions.flags,
+                                           options: ConfigurationOptions.options.union(["--corpus"]))
+                return try IndexCommand.run(parsed)
             case "search":
-                return try SearchCommand.run(Arguments(arguments, flags: [], options: ["--corpus", "--limit"]))
+                return try SearchCommand.run(Arguments(arguments, flags: ConfigurationOptions.flags,
+                                                       options: ConfigurationOptions.options.union(["--corpus", "--limit"])))
             case "show":
-                return try ShowCommand.run(Arguments(arguments, flags: [], options: ["--corpus"]))
+                return try ShowCommand.run(Arguments(arguments, flags: ConfigurationOptions.flags,
+                                                     options: ConfigurationOptions.options.union(["--corpus"])))
             case "lint":
                 return try LintCommand.run(Arguments(arguments, flags: LintCommand.flags, options: LintCommand.options))
             case "":

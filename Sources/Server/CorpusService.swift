@@ -1,3 +1,4 @@
+import Analysis
 import Corpus
 import Dispatch
 import Foundation
@@ -13,9 +14,8 @@ extension LanguageServer {
     func reloadCorpus(reason: String) {
         corpusGeneration += 1
         let generation = corpusGeneration
-        let sources = settings.corpusSources(root: session.rootPath)
-        let cacheFolder = settings.cacheDirectory.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
-            ?? IndexCache.defaultFolder()
+        let sources = configuration.corpusSources(root: session.rootPath)
+        let cacheFolder = configuration.cacheFolder ?? IndexCache.defaultFolder()
         let cache = IndexCache(folder: cacheFolder, applicationVersion: VraagbaakVersion.current)
         trace?.log("loading corpus (\(reason)): \(sources.map(\.description).joined(separator: ", "))")
 

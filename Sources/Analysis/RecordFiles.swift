@@ -1,29 +1,28 @@
 import Corpus
 import Foundation
-import LSP
 import QuestionModel
 import SourceText
 
 /// Corpus records on disk: their URIs and positions inside them. The corpus keeps
 /// no full text, so a record file is read again when a feature needs a range in it.
-enum RecordFiles {
-    static func uri(_ record: Record) -> DocumentURI? {
+package enum RecordFiles {
+    package static func uri(_ record: Record) -> String? {
         record.source.filePath.map { URL(fileURLWithPath: $0).absoluteString }
     }
 
     /// The path of a `file:` URI, to compare documents with record files.
-    static func path(of uri: DocumentURI) -> String? {
+    package static func path(of uri: String) -> String? {
         guard let url = URL(string: uri), url.isFileURL else { return nil }
         return url.standardizedFileURL.path
     }
 
     /// A record file read and parsed; nil when it cannot be read (moved, binary).
-    struct Parsed {
-        let lineIndex: LineIndex
-        let question: Question
+    package struct Parsed: Sendable {
+        package let lineIndex: LineIndex
+        package let question: Question
     }
 
-    static func read(_ path: String) -> Parsed? {
+    package static func read(_ path: String) -> Parsed? {
         guard let text = CorpusFileReader.text(path) else { return nil }
         let lineIndex = LineIndex(text)
         return Parsed(lineIndex: lineIndex, question: Question.parse(utf8: lineIndex.utf8))
@@ -31,7 +30,7 @@ enum RecordFiles {
 
     /// The record's title line: the title in the body, else the export's `title:` line,
     /// else the start of the file.
-    static func titleRange(_ parsed: Parsed) -> TextRange {
+    package static func titleRange(_ parsed: Parsed) -> TextRange {
         parsed.question.title?.range ?? parsed.question.metadata.titleLine?.range ?? TextRange(start: 0, end: 0)
     }
 }

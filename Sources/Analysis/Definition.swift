@@ -1,0 +1,29 @@
+import Checks
+import Corpus
+import QuestionModel
+import SourceText
+
+/// A place in a file that is not the document asked about: its URI, the range, and
+/// the file's lines to turn the range into positions.
+package struct TextLocation: Sendable {
+    package let uri: String
+    package let range: TextRange
+    package let lineIndex: LineIndex
+}
+
+extension AnalysisSnapshot {
+    /// Go to definition: from a citation to the title line of the cited record's
+    /// file. Records of the embedded seeds have no file and are skipped. Reads files.
+    package func definition(at offset: Int) -> [TextLocation] {
+        guard let citation = question.citation(at: offset) else { return [] }
+        return resolve(citation).records.compactMap(RecordFiles.titleLocation)
+    }
+}
+
+extension RecordFiles {
+    /// Where a record's title is, in its file; nil for records without a readable file.
+    package static func titleLocation(_ record: Record) -> TextLocation? {
+        guard let path = record.source.filePath, let uri = uri(record), let parsed = read(path) else { return nil }
+        return TextLocation(uri: uri, range: titleRange(parsed), lineIndex: parsed.lineIndex)
+    }
+}
