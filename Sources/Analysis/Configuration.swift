@@ -53,7 +53,7 @@ package struct Configuration: Sendable, Equatable {
     /// The corpus sources named, relative folders resolved against `root`.
     package func corpusSources(root: String?) -> [CorpusSource] {
         let folders = corpusFolders.map { folder -> String in
-            let expanded = (folder as NSString).expandingTildeInPath
+            let expanded = HomeDirectory.expandingTilde(in: folder)
             guard let root, !expanded.hasPrefix("/") else { return URL(fileURLWithPath: expanded).standardized.path }
             return URL(fileURLWithPath: root).appendingPathComponent(expanded).standardized.path
         }
@@ -63,7 +63,7 @@ package struct Configuration: Sendable, Equatable {
 
     /// The cache folder chosen, `~` expanded; nil for the default.
     package var cacheFolder: URL? {
-        cacheDirectory.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
+        cacheDirectory.map { URL(fileURLWithPath: HomeDirectory.expandingTilde(in: $0)) }
     }
 }
 

@@ -1,4 +1,5 @@
 import Checks
+import Foundation
 import Corpus
 import QuestionModel
 import SourceText
@@ -13,17 +14,18 @@ package struct TextLocation: Sendable {
 
 extension AnalysisSnapshot {
     /// Go to definition: from a citation to the title line of the cited record's
-    /// file. Records of the embedded seeds have no file and are skipped. Reads files.
+    /// file (for the embedded seeds, their copies in the cache folder). Reads files.
     package func definition(at offset: Int) -> [TextLocation] {
         guard let citation = question.citation(at: offset) else { return [] }
-        return resolve(citation).records.compactMap(RecordFiles.titleLocation)
+        return resolve(citation).records.compactMap(records.titleLocation)
     }
 }
 
-extension RecordFiles {
+extension RecordLocator {
     /// Where a record's title is, in its file; nil for records without a readable file.
-    package static func titleLocation(_ record: Record) -> TextLocation? {
-        guard let path = record.source.filePath, let uri = uri(record), let parsed = read(path) else { return nil }
-        return TextLocation(uri: uri, range: titleRange(parsed), lineIndex: parsed.lineIndex)
+    package func titleLocation(_ record: Record) -> TextLocation? {
+        guard let path = path(record), let parsed = RecordFiles.read(path) else { return nil }
+        return TextLocation(uri: URL(fileURLWithPath: path).absoluteString, range: RecordFiles.titleRange(parsed),
+                            lineIndex: parsed.lineIndex)
     }
 }

@@ -16,7 +16,7 @@ extension AnalysisSnapshot {
     package func documentLinks() -> [DocumentLinkTarget] {
         var links = URLScanner.urls(in: document.bytes).map { DocumentLinkTarget(range: $0.range, target: $0.text, tooltip: nil) }
         for citation in question.citations {
-            guard let record = resolve(citation).records.first, let uri = RecordFiles.uri(record) else { continue }
+            guard let record = resolve(citation).records.first, let uri = records.uri(record) else { continue }
             links.append(DocumentLinkTarget(range: citation.range, target: uri, tooltip: record.title.isEmpty ? nil : record.title))
         }
         return links

@@ -6,10 +6,6 @@ import SourceText
 /// Corpus records on disk: their URIs and positions inside them. The corpus keeps
 /// no full text, so a record file is read again when a feature needs a range in it.
 package enum RecordFiles {
-    package static func uri(_ record: Record) -> String? {
-        record.source.filePath.map { URL(fileURLWithPath: $0).absoluteString }
-    }
-
     /// The path of a `file:` URI, to compare documents with record files.
     package static func path(of uri: String) -> String? {
         guard let url = URL(string: uri), url.isFileURL else { return nil }
@@ -32,5 +28,27 @@ package enum RecordFiles {
     /// else the start of the file.
     package static func titleRange(_ parsed: Parsed) -> TextRange {
         parsed.question.title?.range ?? parsed.question.metadata.titleLine?.range ?? TextRange(start: 0, end: 0)
+    }
+}
+
+/// Where navigation goes for a record: its file, or for an embedded seed its read-only
+/// copy in the cache folder (`SeedFiles`, written on first use); nil without either.
+package struct RecordLocator: Sendable {
+    package let seedFiles: SeedFiles?
+
+    package init(seedFiles: SeedFiles?) { self.seedFiles = seedFiles }
+
+    /// Records with files only: the seeds have nowhere to go.
+    package static let filesOnly = RecordLocator(seedFiles: nil)
+
+    package func path(_ record: Record) -> String? {
+        switch record.source {
+        case .file(let path): return path
+        case .embedded(let name): return seedFiles?.path(ofSeed: name)
+        }
+    }
+
+    package func uri(_ record: Record) -> String? {
+        path(record).map { URL(fileURLWithPath: $0).absoluteString }
     }
 }

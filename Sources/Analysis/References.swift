@@ -15,7 +15,7 @@ extension AnalysisSnapshot {
     package func references(at offset: Int, openDocuments: [(uri: String, document: DocumentSnapshot)],
                             includeDeclaration: Bool) -> [TextLocation]? {
         guard let reference = References.referencedQuestion(at: offset, in: question) else { return nil }
-        return References.locations(of: reference, openDocuments: openDocuments, corpus: corpus,
+        return References.locations(of: reference, openDocuments: openDocuments, corpus: corpus, records: records,
                                     includeDeclaration: includeDeclaration)
     }
 }
@@ -34,7 +34,7 @@ enum References {
     }
 
     static func locations(of reference: QuestionReference, openDocuments: [(uri: String, document: DocumentSnapshot)],
-                          corpus: Corpus, includeDeclaration: Bool) -> [TextLocation] {
+                          corpus: Corpus, records: RecordLocator, includeDeclaration: Bool) -> [TextLocation] {
         var locations: [TextLocation] = []
         var seenPaths = Set<String>()
         for (uri, document) in openDocuments.sorted(by: { $0.uri < $1.uri }) {
@@ -49,7 +49,7 @@ enum References {
         var citing = corpus.records(citing: reference)
         if includeDeclaration { citing = corpus.records(number: reference.number, date: reference.date) + citing }
         for record in citing {
-            guard let path = record.source.filePath, let uri = RecordFiles.uri(record),
+            guard let path = records.path(record), let uri = records.uri(record),
                   seenPaths.insert(URL(fileURLWithPath: path).standardizedFileURL.path).inserted,
                   let parsed = RecordFiles.read(path) else { continue }
             locations += citationRanges(of: reference, in: parsed.question).map {

@@ -43,9 +43,12 @@ package struct AnalysisSnapshot: Sendable {
     package let vocabulary: CompletionVocabulary
     package let configuration: Configuration
     package let today: DutchDate
+    /// Where record files are, for navigation.
+    package let records: RecordLocator
 
     package init(document: DocumentSnapshot, corpus: Corpus, vocabulary: CompletionVocabulary? = nil,
-                 configuration: Configuration = .default, today: DutchDate) {
+                 configuration: Configuration = .default, today: DutchDate, records: RecordLocator = .filesOnly) {
+        self.records = records
         self.document = document
         self.corpus = corpus
         self.vocabulary = vocabulary ?? .empty

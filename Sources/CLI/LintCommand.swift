@@ -66,6 +66,10 @@ enum LintCommand {
 
         var hasIOError = false
         var configurations = try ConfigurationOptions(arguments)
+        if let problem = CorpusOptions.missingFolderProblem(arguments.values("--corpus").map { .folder(path: $0) }) {
+            printError(problem)
+            return 2
+        }
         let inputs = collectInputs(arguments.positional, hasIOError: &hasIOError)
         // Each file's configuration first: a bad one stops lint before any output.
         var configurationErrors = false
@@ -82,6 +86,10 @@ enum LintCommand {
         var sarifConfiguration = CheckConfiguration.default
         for (input, configuration) in zip(inputs, loaded) {
             let sources = ConfigurationOptions.corpusSources(configuration, commandLineFolders: arguments.values("--corpus"))
+            if let problem = CorpusOptions.missingFolderProblem(sources) {
+                printError(problem)
+                return 2
+            }
             let corpus = corpora[sources] ?? {
                 let corpus = loadCorpus(sources, cacheFolder: ConfigurationOptions.cacheFolder(configuration))
                 for warning in corpus.warnings where warning.kind == .missingFolder {
@@ -105,8 +113,10 @@ enum LintCommand {
             let output = LintOutput.text(files, colour: useColour)
             if !output.isEmpty { print(output) }
             fflush(nil)  // findings on stdout before the summary on stderr
-            let summary = LintOutput.summary(files)
-            FileHandle.standardError.write(Data("\(summary)\n".utf8))
+            // Nothing was linted because of the errors above: no "0 ... in 0 files".
+            if !(hasIOError && files.isEmpty) {
+                FileHandle.standardError.write(Data("\(LintOutput.summary(files))\n".utf8))
+            }
         case .json:
             print(LintOutput.json(files))
         case .sarif:

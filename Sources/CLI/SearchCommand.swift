@@ -24,6 +24,7 @@ enum SearchCommand {
             let number = record.number.map { "nr. \($0)" } ?? "-"
             let date = record.date?.canonicalText ?? "-"
             print(String(format: "%2d. %7.2f  %@  %@  %@", rank + 1, result.score, number, date, record.title))
+            print("               \(record.source)")  // what `show` accepts, also for records without a number
         }
         return 0
     }

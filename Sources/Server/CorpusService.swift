@@ -15,7 +15,7 @@ extension LanguageServer {
         corpusGeneration += 1
         let generation = corpusGeneration
         let sources = configuration.corpusSources(root: session.rootPath)
-        let cacheFolder = configuration.cacheFolder ?? IndexCache.defaultFolder()
+        let cacheFolder = self.cacheFolder
         let cache = IndexCache(folder: cacheFolder, applicationVersion: VraagbaakVersion.current)
         trace?.log("loading corpus (\(reason)): \(sources.map(\.description).joined(separator: ", "))")
 
@@ -42,6 +42,19 @@ extension LanguageServer {
         } else {
             DispatchQueue.global().async { load(nil) }
         }
+    }
+
+    /// The user's `cacheDirectory`, else `IndexCache.defaultFolder()`.
+    var cacheFolder: URL {
+        configuration.cacheFolder ?? IndexCache.defaultFolder()
+    }
+
+    /// Where navigation finds record files: their paths, or for the embedded seeds
+    /// read-only copies in the cache folder (`SeedFiles`, written on first use).
+    var recordLocator: RecordLocator {
+        let folder = cacheFolder
+        if seedFiles?.folder != folder.appendingPathComponent("seeds") { seedFiles = SeedFiles(cacheFolder: folder) }
+        return RecordLocator(seedFiles: seedFiles)
     }
 
     private func install(_ corpus: Corpus, sources: [CorpusSource], seconds: Double, cacheOutcome: IndexCache.Outcome?) {

@@ -54,6 +54,8 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     /// corpus would flash false alarms at start-up.
     var corpusIsReady = false
     var corpusWatcher: CorpusWatcher?
+    /// The embedded seeds as files, for navigation (`recordLocator`).
+    var seedFiles: SeedFiles?
     var settingsGeneration = 0
     var diagnosticsGeneration = 0
     /// The generation of the newest diagnostics request per document.

@@ -47,7 +47,7 @@ extension LanguageServer {
             // The title line would need the file read; the start of the file is where
             // both corpus layouts name the title.
             let start = Position(line: 0, character: 0)
-            return CorpusSymbols.symbols(matching: params.query, in: corpus).map { symbol in
+            return CorpusSymbols.symbols(matching: params.query, in: corpus, records: recordLocator).map { symbol in
                 SymbolInformation(name: symbol.name, kind: .file,
                                   location: Location(uri: symbol.uri, range: Range(start: start, end: start)),
                                   containerName: symbol.container)

@@ -13,7 +13,7 @@ extension LanguageServer {
         let text = document.snapshot()
         documents[uri] = document
         let snapshot = AnalysisSnapshot(document: text, corpus: corpus, vocabulary: completionVocabulary(),
-                                        configuration: configuration, today: clock.today)
+                                        configuration: configuration, today: clock.today, records: recordLocator)
         return (snapshot, PositionConverter(lineIndex: text.lineIndex, unit: session.columnUnit))
     }
 }
