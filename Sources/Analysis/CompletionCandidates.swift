@@ -55,8 +55,10 @@ package struct CompletionPreferences: Sendable, Equatable {
 }
 
 extension AnalysisSnapshot {
-    package func completion(at offset: Int, preferences: CompletionPreferences) -> CompletionResult {
-        let situation = CompletionContextDetector.situation(at: offset, in: question, lineIndex: lineIndex)
+    /// Completion at `offset`; `trigger` says whether the user asked or a character was typed.
+    package func completion(at offset: Int, preferences: CompletionPreferences,
+                            trigger: CompletionTrigger = .invoked) -> CompletionResult {
+        let situation = CompletionContextDetector.situation(at: offset, in: question, lineIndex: lineIndex, trigger: trigger)
         return CompletionCandidates.make(situation, corpus: corpus, vocabulary: vocabulary, preferences: preferences)
     }
 }
@@ -169,7 +171,10 @@ package enum CompletionCandidates {
                     entries.isCapped = entries.isCapped || abbreviations.isCapped
                 }
                 isIncomplete = isIncomplete || entries.isCapped
-                for entry in entries.entries where items.count < limit && seen.insert(entry.text).inserted {
+                // Only what continues the typed text: `Kan de ` must not become `derdelanders ...`.
+                let typedKey = candidate.continuationKey
+                for entry in entries.entries where PrefixIndex.fold(entry.text).hasPrefix(typedKey)
+                    && items.count < limit && seen.insert(entry.text).inserted {
                     let text = entry.kind == .abbreviation ? entry.text : matchCase(candidate.typed, entry.text)
                     add(text, itemKind(entry.kind), detail: entry.detail ?? "\(entry.count)× in het corpus",
                         newText: text, replace: candidate.replace)

@@ -11,8 +11,9 @@ extension LanguageServer {
             let (snapshot, converter) = try snapshot(params.textDocument.uri)
             let preferences = CompletionPreferences(snippets: session.supportsSnippets,
                                                     documentation: session.completionDocumentationFormat)
-            return ToLSP.completionList(snapshot.completion(at: converter.utf8Offset(params.position), preferences: preferences),
-                                        converter)
+            let trigger = CompletionTrigger(triggerKind: params.context?.triggerKind)
+            return ToLSP.completionList(snapshot.completion(at: converter.utf8Offset(params.position), preferences: preferences,
+                                                            trigger: trigger), converter)
         }
         onRequest("completionItem/resolve", CompletionItem.self) { [unowned self] item in
             guard item.documentation == nil, let handle = ToLSP.recordHandle(item),
