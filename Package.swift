@@ -4,7 +4,8 @@ import PackageDescription
 // Layering (see ARCHITECTURE.md): JSONRPC and LSP know nothing of questions;
 // SourceText, QuestionModel, Corpus, Checks and Analysis know nothing of the protocol;
 // Analysis answers every feature from an immutable snapshot, for the server and the
-// CLI alike; Server is the only module that imports both sides.
+// CLI alike; Server is the only module that imports both sides. WebServer (HTTP +
+// WebSocket) knows nothing of either; VraagbaakWeb joins it to Server for `vraagbaak web`.
 let package = Package(
     name: "Vraagbaak",
     platforms: [.macOS(.v15)],
