@@ -8,4 +8,9 @@ extension AnalysisSnapshot {
     package func findings() -> [Finding] {
         Checker(configuration: configuration.checks).check(question: question, text: document.text, corpus: corpus, today: today)
     }
+
+    /// The text with every certain fix applied until none is left (`Checker.fixAll`).
+    package func fixAll() -> String {
+        Checker(configuration: configuration.checks).fixAll(text: document.text, as: question.kind, corpus: corpus, today: today)
+    }
 }

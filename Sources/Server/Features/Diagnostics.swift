@@ -23,7 +23,10 @@ extension LanguageServer {
         }
         onRequestOffQueue("textDocument/codeAction", CodeActionParams.self) { [unowned self] params in
             let (snapshot, converter) = try snapshot(params.textDocument.uri)
-            return { Self.codeActions(snapshot.findings(), uri: params.textDocument.uri, converter: converter, requested: params) }
+            return {
+                Self.codeActions(snapshot.findings(), uri: params.textDocument.uri, text: snapshot.document.text,
+                                 converter: converter, requested: params) { snapshot.fixAll() }
+            }
         }
     }
 
@@ -79,8 +82,8 @@ extension LanguageServer {
         "\(documents[uri]?.version ?? 0)-\(corpusGeneration)-\(settingsGeneration)"
     }
 
-    static func codeActions(_ findings: [Finding], uri: DocumentURI, converter: PositionConverter,
-                            requested: CodeActionParams) -> [CodeAction] {
+    static func codeActions(_ findings: [Finding], uri: DocumentURI, text: String, converter: PositionConverter,
+                            requested: CodeActionParams, fixAll: () -> String) -> [CodeAction] {
         let requestedRange = converter.textRange(requested.range)
         let wants = { (kind: String) -> Bool in
             guard let only = requested.context.only, !only.isEmpty else { return true }
@@ -99,22 +102,12 @@ extension LanguageServer {
                 }
             }
         }
-        if wants(CodeActionKind.sourceFixAll) {
-            // The first fix of every finding, as long as its edits do not overlap
-            // edits already taken.
-            var taken: [TextRange] = []
-            var edits: [TextReplacement] = []
-            for finding in findings {
-                guard let fix = finding.fixes.first,
-                      !fix.edits.contains(where: { edit in taken.contains { overlaps($0, edit.range) } }) else { continue }
-                taken += fix.edits.map(\.range)
-                edits += fix.edits
-            }
-            if !edits.isEmpty {
-                actions.append(CodeAction(title: "Alle automatische correcties toepassen", kind: CodeActionKind.sourceFixAll,
-                                          diagnostics: nil, isPreferred: nil,
-                                          edit: edit(Fix(title: "", edits: edits.sorted { $0.range.start < $1.range.start }))))
-            }
+        if wants(CodeActionKind.sourceFixAll), findings.contains(where: { $0.fixes.contains(where: \.isCertain) }),
+           let replacement = minimalReplacement(from: text, to: fixAll()) {
+            // The certain fixes only, until none is left (`Checker.fixAll`), as one edit.
+            actions.append(CodeAction(title: "Alle zekere correcties toepassen", kind: CodeActionKind.sourceFixAll,
+                                      diagnostics: nil, isPreferred: nil,
+                                      edit: edit(Fix(title: "", edits: [replacement]))))
         }
         return actions
     }
