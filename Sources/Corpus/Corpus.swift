@@ -13,6 +13,9 @@ public struct Corpus: Sendable {
     let lookups: RecordLookups
     public let abbreviations: [Abbreviation]
     let abbreviationsByShortForm: [String: Int]
+    /// What completion offers: built with the index by `CorpusLoader.open` and kept
+    /// in its cache; empty for a corpus loaded without it.
+    package internal(set) var vocabulary = CompletionVocabulary.empty
 
     public static let empty = CorpusBuilder().build()
 

@@ -15,7 +15,7 @@ public struct IndexCache: Sendable {
     let applicationVersion: String
 
     static let magic = Array("VRAAGBAAK-INDEX\n".utf8)
-    static let formatVersion = 4
+    static let formatVersion = 5
 
     public init(folder: URL, applicationVersion: String) {
         self.folder = folder
@@ -221,6 +221,7 @@ public struct IndexCache: Sendable {
             writer.writeColumn(table.recordStarts)
             writer.writeColumn(table.records)
         }
+        corpus.vocabulary.write(to: &writer)
     }
 
     private static func readCorpus(_ reader: inout BinaryReader, manifest: [CorpusFiles.Entry]) throws -> Corpus {
@@ -280,7 +281,9 @@ public struct IndexCache: Sendable {
         guard lookups.isConsistent(with: store) else { throw BinaryReader.Corrupt() }
         let index = SearchIndex(termIDs: termIDs, postingStarts: starts, postingDocuments: documents,
                                 postingWeights: weights, documentCount: documentCount)
-        return Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: index, lookups: lookups,
-                      abbreviations: abbreviations)
+        var corpus = Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: index, lookups: lookups,
+                            abbreviations: abbreviations)
+        corpus.vocabulary = try CompletionVocabulary(from: &reader, recordCount: count)
+        return corpus
     }
 }
