@@ -18,6 +18,9 @@ public enum Vraagbaak {
           vraagbaak lint [--corpus DIR]... [--format text|json|sarif] [--fail-on error|warning|info]
                          [--config FILE] PATH...
                                          check drafts (files, folders of *.vraag, - for stdin)
+          vraagbaak web [--port N] [--corpus DIR]... [--codemirror DIR] [FOLDER]
+                                         edit the drafts of FOLDER in a browser page on
+                                         127.0.0.1 (needs: apt-get install libjs-codemirror)
           vraagbaak --help               show this help
           vraagbaak --version            print the version
 
@@ -52,6 +55,10 @@ public enum Vraagbaak {
                 return try SearchCommand.run(Arguments(arguments, flags: [], options: ["--corpus", "--limit"]))
             case "show":
                 return try ShowCommand.run(Arguments(arguments, flags: [], options: ["--corpus"]))
+            case "web":
+                let parsed = try Arguments(arguments, flags: WebCommand.flags, options: WebCommand.options)
+                if parsed.has("--help") { return printUsage() }
+                return try WebCommand.run(parsed)
             case "lint":
                 return try LintCommand.run(Arguments(arguments, flags: LintCommand.flags, options: LintCommand.options))
             case "":

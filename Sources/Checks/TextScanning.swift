@@ -19,15 +19,24 @@ enum TextScanning {
         var startsSentence = true
         var i = max(0, range.start)
         let end = min(bytes.count, range.end)
+        var atLineStart = true
         while i < end {
             let byte = bytes[i]
-            if Bytes.isWordByte(byte) {
+            if Bytes.isWordByte(bytes, at: i) {
                 let start = i
                 var lower: [UInt8] = []
-                while i < end, Bytes.isWordByte(bytes[i]) {
+                while i < end, Bytes.isWordByte(bytes, at: i) {
+                    // A soft hyphen or zero-width space inside a word is not part of it.
+                    let invisible = bytes[i] < 0x80 ? 0 : Bytes.ignorableWidth(bytes, at: i)
+                    if invisible > 0 {
+                        i += invisible
+                        continue
+                    }
                     lower.append(Bytes.lowercased(bytes[i]))
                     i += 1
                 }
+                atLineStart = false
+                if lower.isEmpty { continue }
                 // `a)` is a sub-item marker: what follows starts a sentence.
                 if i < end, bytes[i] == UInt8(ascii: ")"), i - start == 1 {
                     startsSentence = true
@@ -41,8 +50,19 @@ enum TextScanning {
             switch byte {
             case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ":"), UInt8(ascii: ";"):
                 startsSentence = true
+            case Bytes.newline, Bytes.carriageReturn:
+                atLineStart = true
             default:
-                break
+                let blank = Bytes.blankWidth(bytes, at: i)
+                if blank > 0 {
+                    i += blank
+                    continue
+                }
+                // A bullet (`-`, `•`) opening a line opens a list entry: a sentence.
+                if atLineStart {
+                    if NumberedMarkers.isBullet(bytes, TextRange(start: i, end: min(end, i + 8))) { startsSentence = true }
+                    atLineStart = false
+                }
             }
             i += 1
         }
@@ -168,21 +188,11 @@ enum TextScanning {
         return offset
     }
 
-    /// Whitespace runs collapsed to one space, ends trimmed.
+    /// Whitespace runs (no-break spaces included) collapsed to one space, invisible
+    /// characters dropped, ends trimmed: `Bytes.collapsedString`.
     static func collapsingWhitespace(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(character)
-            }
-        }
-        return result
+        let bytes = Array(text.utf8)
+        return Bytes.collapsedString(bytes, TextRange(start: 0, end: bytes.count))
     }
 
     /// Names compare case-insensitively with whitespace collapsed.

@@ -81,6 +81,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         registerDocumentLinks()
         registerFormatting()
         registerDiagnostics()
+        registerRecordRequest()
     }
 
     // MARK: - Registration
