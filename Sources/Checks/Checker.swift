@@ -33,12 +33,15 @@ public struct Checker: Sendable {
                       excludingRecords: Set<Int> = []) -> [Finding] {
         let context = CheckContext(question: question, bytes: Array(text.utf8), corpus: corpus, today: today,
                                    configuration: configuration, excludedRecords: excludingRecords)
+        // Rules write `\n`; a fix keeps the document's own line ending.
+        let lineEnding = TextScanning.lineEnding(context.bytes)
         var findings: [Finding] = []
         for rule in Self.catalogue {
             guard let severity = configuration.severity(for: rule.code) else { continue }
             if rule.code.checksDraftsOnly && !context.isDraft { continue }
             for var finding in rule.findings(in: context) where context.isChecked(finding.range) {
                 finding.severity = severity
+                if lineEnding != "\n" { finding.fixes = finding.fixes.map { $0.withLineEnding(lineEnding) } }
                 findings.append(finding)
             }
         }

@@ -23,7 +23,8 @@ struct TitlePunctuationRule: Rule {
         return [Finding(code: code, range: punctuation,
                         message: "Een titel eindigt niet op ‘\(context.string(punctuation))’: hij noemt een onderwerp, het is geen zin. Schrap het leesteken.",
                         fixes: [Fix(title: "Leesteken schrappen",
-                                    edits: [TextReplacement(range: TextRange(start: removeFrom, end: title.range.end), newText: "")])])]
+                                    edits: [TextReplacement(range: TextRange(start: removeFrom, end: title.range.end), newText: "")],
+                                    isCertain: true)])]
     }
 
     private func isEndPunctuation(_ byte: UInt8) -> Bool {
