@@ -33,7 +33,9 @@ extension CompletionVocabulary {
         let numbers = Array(try reader.readColumn(Int64.self)).map { Int($0) }
         let recent = try records(reader.readColumn(Int32.self))
         let recencyRank = Array(try reader.readColumn(Int32.self))
-        guard numbers.count == numbered.count, recencyRank.count == recordCount else { throw BinaryReader.Corrupt() }
+        // An empty vocabulary (a corpus saved without one) has no ranks at all.
+        guard numbers.count == numbered.count, recencyRank.isEmpty || recencyRank.count == recordCount
+        else { throw BinaryReader.Corrupt() }
         var indices: [PrefixIndex] = []
         for _ in 0..<6 { indices.append(try PrefixIndex(from: &reader)) }
         var specifications: [String: PrefixIndex] = [:]
@@ -45,7 +47,7 @@ extension CompletionVocabulary {
         for _ in 0..<(try reader.readCount()) { titleWords.append(try reader.readString()) }
         let starts = Array(try reader.readColumn(Int32.self))
         let all = try records(reader.readColumn(Int32.self))
-        guard starts.count == titleWords.count + 1, starts.first == 0, Int(starts.last ?? -1) == all.count,
+        guard recencyRank.count == recordCount || all.isEmpty, starts.count == titleWords.count + 1, starts.first == 0, Int(starts.last ?? -1) == all.count,
               zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw BinaryReader.Corrupt() }
         let recordsByTitleWord = (0..<titleWords.count).map { Array(all[Int(starts[$0])..<Int(starts[$0 + 1])]) }
         self.init(numbered: numbered, numbers: numbers, recent: recent, ministers: indices[0], authors: indices[1],
