@@ -1,71 +1,91 @@
 import Foundation
-import LSP
 import QuestionModel
 import SourceText
 
 /// The outline of a question (`textDocument/documentSymbol`): header, title,
 /// introduction, numbered questions with their sub-items, answer with its parts, annex.
+/// One entry of the outline, in UTF-8 ranges.
+package struct OutlineSymbol: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
+        /// The header, the introduction, the closing.
+        case section
+        /// A header field.
+        case field
+        case title
+        /// A numbered question, or a numbered part of the answer.
+        case item
+        case subItem
+        /// The answer, the annex.
+        case part
+    }
+
+    package let name: String
+    package let detail: String?
+    package let kind: Kind
+    package let range: TextRange
+    /// Inside `range`, always.
+    package let selectionRange: TextRange
+    /// Nil for a symbol that never has children; empty for one that has none now.
+    package let children: [OutlineSymbol]?
+}
+
+extension AnalysisSnapshot {
+    /// The outline: header, title, introduction, questions with their sub-items,
+    /// closing, answer with its parts, annex.
+    package func outline() -> [OutlineSymbol] { Outline.symbols(question) }
+}
+
 enum Outline {
-    static func symbols(_ question: Question, converter: PositionConverter) -> [DocumentSymbol] {
-        var symbols: [DocumentSymbol] = []
-        func symbol(_ name: String, _ detail: String?, _ kind: SymbolKind, _ range: TextRange,
-                    selection: TextRange? = nil, children: [DocumentSymbol]? = nil) -> DocumentSymbol {
-            let full = converter.range(range)
+    static func symbols(_ question: Question) -> [OutlineSymbol] {
+        var symbols: [OutlineSymbol] = []
+        func symbol(_ name: String, _ detail: String?, _ kind: OutlineSymbol.Kind, _ range: TextRange,
+                    selection: TextRange? = nil, children: [OutlineSymbol]? = nil) -> OutlineSymbol {
             // The selection must lie inside the range; clamp a marker that does not.
-            let selected = selection.map { range.contains($0) ? converter.range($0) : full } ?? full
-            return DocumentSymbol(name: displayName(name), detail: detail, kind: kind, range: full,
-                                  selectionRange: selected, children: children)
+            let selected = selection.map { range.contains($0) ? $0 : range } ?? range
+            return OutlineSymbol(name: displayName(name), detail: detail, kind: kind, range: range,
+                                 selectionRange: selected, children: children)
         }
 
         if let header = question.metadata.range {
             let fields = question.metadata.lines.map { line in
-                symbol(line.value.isEmpty ? label(line.key) : line.value, label(line.key), .property,
+                symbol(line.value.isEmpty ? label(line.key) : line.value, label(line.key), .field,
                        line.lineRange, selection: line.valueRange)
             }
-            symbols.append(symbol("Kop", "\(fields.count) velden", .namespace, header, children: fields))
+            symbols.append(symbol("Kop", "\(fields.count) velden", .section, header, children: fields))
         }
         if let title = question.title {
-            symbols.append(symbol(title.text, "titel", .string, title.range))
+            symbols.append(symbol(title.text, "titel", .title, title.range))
         }
         if let introduction = question.introduction {
-            symbols.append(symbol("Inleiding", firstWords(introduction.text), .namespace, introduction.range))
+            symbols.append(symbol("Inleiding", firstWords(introduction.text), .section, introduction.range))
         }
         for item in question.numberedQuestions {
             let subItems = item.subItems.map { sub in
-                symbol("\(sub.letter)) \(firstWords(sub.text))", nil, .field, sub.range, selection: sub.markerRange)
+                symbol("\(sub.letter)) \(firstWords(sub.text))", nil, .subItem, sub.range, selection: sub.markerRange)
             }
-            symbols.append(symbol("\(item.number). \(firstWords(item.text))", "vraag \(item.number)", .function,
+            symbols.append(symbol("\(item.number). \(firstWords(item.text))", "vraag \(item.number)", .item,
                                   item.range, selection: item.markerRange, children: subItems))
         }
         if let closing = question.closing {
-            symbols.append(symbol("Slot", firstWords(closing.text), .namespace, closing.range))
+            symbols.append(symbol("Slot", firstWords(closing.text), .section, closing.range))
         }
         if let answer = question.answer {
             let parts = answer.parts.map { part in
-                symbol("\(part.number). \(firstWords(part.text))", "antwoord \(part.number)", .function, part.range,
+                symbol("\(part.number). \(firstWords(part.text))", "antwoord \(part.number)", .item, part.range,
                        selection: part.markerRange)
             }
-            symbols.append(symbol("Antwoord", answer.reference.map { _ in "op de vraag" }, .module, answer.range,
+            symbols.append(symbol("Antwoord", answer.reference.map { _ in "op de vraag" }, .part, answer.range,
                                   selection: answer.markerRange, children: parts))
         }
         if let annex = question.annex {
-            symbols.append(symbol("Bijlage", annex.content.map { firstWords($0.text) }, .module, annex.range,
+            symbols.append(symbol("Bijlage", annex.content.map { firstWords($0.text) }, .part, annex.range,
                                   selection: annex.markerRange))
         }
         return symbols
     }
 
-    /// For clients without hierarchical outlines: a flat list with container names.
-    static func flatten(_ symbols: [DocumentSymbol], uri: DocumentURI, container: String? = nil) -> [SymbolInformation] {
-        symbols.flatMap { symbol in
-            [SymbolInformation(name: symbol.name, kind: symbol.kind, location: Location(uri: uri, range: symbol.range),
-                               containerName: container)]
-                + flatten(symbol.children ?? [], uri: uri, container: symbol.name)
-        }
-    }
-
     /// The first words of a text on one line, at most about 60 characters.
-    static func firstWords(_ text: String, limit: Int = 60) -> String {
+    package static func firstWords(_ text: String, limit: Int = 60) -> String {
         var result = ""
         var count = 0
         var lastWasSpace = false

@@ -1,5 +1,5 @@
 import QuestionModel
-@testable import Server
+@testable import Analysis
 import SourceText
 import XCTest
 

@@ -1,26 +1,24 @@
 import Corpus
-import LSP
 import QuestionModel
 
-/// `workspace/symbol`: corpus records by number (`123`), title words and author.
-extension LanguageServer {
-    func registerWorkspaceSymbols() {
-        onRequest("workspace/symbol", WorkspaceSymbolParams.self) { [unowned self] params in
-            CorpusSymbols.search(params.query, in: corpus).compactMap { record -> SymbolInformation? in
-                guard let uri = recordURI(record) else { return nil }
-                // The title line would need the file read; the start of the file is
-                // where both corpus layouts name the title.
-                let start = Position(line: 0, character: 0)
-                return SymbolInformation(name: CorpusSymbols.name(record), kind: .file,
-                                         location: Location(uri: uri, range: Range(start: start, end: start)),
-                                         containerName: CorpusSymbols.container(record))
-            }
-        }
-    }
+/// A corpus record as a workspace symbol.
+package struct CorpusSymbol: Sendable, Equatable {
+    package let name: String
+    package let container: String?
+    /// The record's file (or its seed copy).
+    package let uri: String
 }
 
-enum CorpusSymbols {
+package enum CorpusSymbols {
     static let limit = 100
+
+    /// Workspace symbols: records by number (`123`), title words and author. Records
+    /// `records` cannot locate have no place to go to and are left out.
+    package static func symbols(matching query: String, in corpus: Corpus, records: RecordLocator) -> [CorpusSymbol] {
+        search(query, in: corpus).compactMap { record in
+            records.uri(record).map { CorpusSymbol(name: name(record), container: container(record), uri: $0) }
+        }
+    }
 
     /// Records matching `query`: nothing typed gives the newest questions; all digits
     /// is a number; otherwise authors whose name contains the query, then titles with

@@ -1,25 +1,20 @@
-import LSP
 import QuestionModel
 import SourceText
 
-/// `textDocument/semanticTokens/full`: header keys, question numbers, sub-item
-/// letters, citations (with their number and date) and dates.
-extension LanguageServer {
-    func registerSemanticTokens() {
-        onRequest("textDocument/semanticTokens/full", TextDocumentParams.self) { [unowned self] params in
-            let (document, question) = try parsedDocument(params.textDocument.uri)
-            let tokens = SemanticTokenScanner.tokens(question, lineIndex: document.text.lineIndex)
-            return SemanticTokens(data: SemanticTokenScanner.encode(tokens, lineIndex: document.text.lineIndex,
-                                                                    unit: session.columnUnit))
-        }
+/// Semantic tokens: header keys, question numbers, sub-item letters, citations (with
+/// their number and date) and dates.
+extension AnalysisSnapshot {
+    /// In document order, none overlapping, none spanning a line break.
+    package func semanticTokens() -> [SemanticTokenScanner.Token] {
+        SemanticTokenScanner.tokens(question, lineIndex: lineIndex)
     }
 }
 
 /// Token types, standard ones, in legend order.
-enum SemanticTokenType: Int, CaseIterable {
+package enum SemanticTokenType: Int, CaseIterable, Sendable {
     case keyword, number, enumMember, macro, type
 
-    var name: String {
+    package var name: String {
         switch self {
         case .keyword: return "keyword"         // header keys `aan:`, `datum:`
         case .number: return "number"           // `1.` markers, cited and header numbers
@@ -29,13 +24,12 @@ enum SemanticTokenType: Int, CaseIterable {
         }
     }
 
-    static let legend = SemanticTokensLegend(tokenTypes: allCases.map(\.name), tokenModifiers: [])
 }
 
-enum SemanticTokenScanner {
-    struct Token: Equatable {
-        let range: TextRange
-        let type: SemanticTokenType
+package enum SemanticTokenScanner {
+    package struct Token: Equatable, Sendable {
+        package let range: TextRange
+        package let type: SemanticTokenType
     }
 
     /// Tokens in document order, none overlapping, none spanning a line break.
@@ -76,25 +70,6 @@ enum SemanticTokenScanner {
             }
         }
         return tokens
-    }
-
-    /// The five-integer relative encoding, lengths and starts in the client's unit.
-    static func encode(_ tokens: [Token], lineIndex: LineIndex, unit: ColumnUnit) -> [Int] {
-        var data: [Int] = []
-        data.reserveCapacity(tokens.count * 5)
-        var previousLine = 0
-        var previousStart = 0
-        for token in tokens {
-            let start = lineIndex.lineColumn(of: token.range.start, in: unit)
-            let length = lineIndex.count(token.range, in: unit)
-            guard length > 0 else { continue }
-            let deltaLine = start.line - previousLine
-            data += [deltaLine, deltaLine == 0 ? start.column - previousStart : start.column, length,
-                     token.type.rawValue, 0]
-            previousLine = start.line
-            previousStart = start.column
-        }
-        return data
     }
 
     /// The parts of `range` on each line, line terminators left out.

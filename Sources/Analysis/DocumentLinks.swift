@@ -1,26 +1,25 @@
 import Corpus
-import LSP
+import Checks
 import QuestionModel
 import SourceText
 
-/// `textDocument/documentLink`: the `pdf link:` and every http(s) URL, and citations
-/// to their records' files.
-extension LanguageServer {
-    func registerDocumentLinks() {
-        onRequest("textDocument/documentLink", TextDocumentParams.self) { [unowned self] params in
-            let (document, question) = try parsedDocument(params.textDocument.uri)
-            let converter = document.converter(session.columnUnit)
-            var links = URLScanner.urls(in: document.text.lineIndex.utf8).map { url in
-                DocumentLink(range: converter.range(url.range), target: url.text)
-            }
-            for citation in question.citations {
-                guard let record = CitationResolution.resolve(citation, in: corpus).records.first,
-                      let uri = recordURI(record) else { continue }
-                links.append(DocumentLink(range: converter.range(citation.range), target: uri,
-                                          tooltip: record.title.isEmpty ? nil : record.title))
-            }
-            return links
+/// A link in a document: an http(s) URL, or a citation to its record's file.
+package struct DocumentLinkTarget: Sendable, Equatable {
+    package let range: TextRange
+    /// A URL or a `file:` URI.
+    package let target: String
+    package let tooltip: String?
+}
+
+extension AnalysisSnapshot {
+    /// The `pdf link:` and every http(s) URL, and citations to their records' files.
+    package func documentLinks() -> [DocumentLinkTarget] {
+        var links = URLScanner.urls(in: document.bytes).map { DocumentLinkTarget(range: $0.range, target: $0.text, tooltip: nil) }
+        for citation in question.citations {
+            guard let record = resolve(citation).records.first, let uri = records.uri(record) else { continue }
+            links.append(DocumentLinkTarget(range: citation.range, target: uri, tooltip: record.title.isEmpty ? nil : record.title))
         }
+        return links
     }
 }
 

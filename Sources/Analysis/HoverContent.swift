@@ -1,22 +1,19 @@
+import Checks
 import Corpus
-import LSP
 import QuestionModel
 import SourceText
 
-/// `textDocument/hover`: a preview of the cited question, why a citation does not
-/// resolve, an abbreviation's expansion, a date's weekday and the answer's due date.
-extension LanguageServer {
-    func registerHover() {
-        onRequest("textDocument/hover", TextDocumentPositionParams.self) { [unowned self] params in
-            let (document, question) = try parsedDocument(params.textDocument.uri)
-            let converter = document.converter(session.columnUnit)
-            let offset = converter.utf8Offset(params.position)
-            guard let found = HoverContent.at(offset, in: question, bytes: document.text.lineIndex.utf8,
-                                              corpus: corpus, format: session.hoverFormat) else {
-                return Hover?.none
-            }
-            return Hover(contents: found.text.content, range: converter.range(found.range))
-        }
+/// A hover: what to show, and over which text.
+package struct HoverInfo: Sendable, Equatable {
+    package let text: MarkupText
+    package let range: TextRange
+}
+
+extension AnalysisSnapshot {
+    /// Hover at `offset`: a preview of the cited question, why a citation does not
+    /// resolve, a date's weekday and the answer's due date, an abbreviation's expansion.
+    package func hover(at offset: Int, format: MarkupFormat) -> HoverInfo? {
+        HoverContent.at(offset, in: self, format: format).map { HoverInfo(text: $0.text, range: $0.range) }
     }
 }
 
@@ -25,10 +22,11 @@ enum HoverContent {
     /// Working days a minister has to answer.
     static let answerPeriodWorkingDays = 20
 
-    static func at(_ offset: Int, in question: Question, bytes: [UInt8], corpus: Corpus,
-                   format: MarkupKind) -> (text: MarkupText, range: TextRange)? {
+    static func at(_ offset: Int, in snapshot: AnalysisSnapshot,
+                   format: MarkupFormat) -> (text: MarkupText, range: TextRange)? {
+        let question = snapshot.question, bytes = snapshot.document.bytes, corpus = snapshot.corpus
         if let citation = question.citation(at: offset) {
-            return (citationText(citation, corpus: corpus, format: format), citation.range)
+            return (citationText(citation, in: snapshot, format: format), citation.range)
         }
         if let dateLine = question.metadata.date, dateLine.range.touches(offset) {
             return (dateText(dateLine.value, isQuestionDate: true, format: format), dateLine.range)
@@ -51,31 +49,41 @@ enum HoverContent {
         return nil
     }
 
-    static func citationText(_ citation: Citation, corpus: Corpus, format: MarkupKind) -> MarkupText {
+    static func citationText(_ citation: Citation, in snapshot: AnalysisSnapshot, format: MarkupFormat) -> MarkupText {
         var text = MarkupText(format)
-        switch CitationResolution.resolve(citation, in: corpus) {
+        let corpus = snapshot.corpus
+        switch CitationResolution.resolve(citation, in: snapshot.question, corpus: corpus, today: snapshot.today) {
         case .resolved(let records):
             for (index, record) in records.prefix(3).enumerated() {
                 if index > 0 { text.paragraph(text.isMarkdown ? "---" : "――――") }
                 RecordPreview.append(record, to: &text)
             }
             if records.count > 3 { text.paragraph(text.escaped("(+ \(records.count - 3) andere ministers)")) }
-        case .dateMismatch(let reference, let sameNumber):
+        case .dateMismatch(let reference, let candidates, let closest):
             text.paragraph(text.escaped("Vraag \(reference) staat niet in het corpus: het nummer \(reference.number) bestaat wel, maar op een andere datum."))
-            if let closest = sameNumber.first, let date = closest.date {
-                text.paragraph(text.escaped("Dichtstbijzijnde: nr. \(reference.number) van \(date.canonicalText)") + " " + text.bold(closest.title))
+            if let closest, let record = candidates.first(where: { $0.date == closest }) {
+                text.paragraph(text.escaped("Dichtstbijzijnde: nr. \(reference.number) van \(closest.canonicalText)") + " " + text.bold(record.title))
+            } else {
+                let dates = Set(candidates.compactMap(\.date)).sorted().map(\.canonicalText).joined(separator: ", ")
+                text.paragraph(text.escaped("Het corpus kent nr. \(reference.number) op: \(dates)."))
             }
+        case .future(let reference):
+            text.paragraph(text.escaped("Vraag \(reference) ligt in de toekomst (vandaag is \(snapshot.today.canonicalText)): zo is de vraag niet terug te vinden."))
         case .unknown(let reference):
             text.paragraph(text.escaped("Vraag \(reference) staat niet in het corpus (\(corpus.count) vragen): nummer \(reference.number) is onbekend."))
             if let date = citation.date { text.paragraph(text.escaped(date.longText)) }
+        case .numberOnly(let number, let candidates):
+            text.paragraph(text.escaped(citationKindName(citation.kind)))
+            text.paragraph(text.escaped("Zonder datum is de vraag niet eenduidig: nummers beginnen elk zittingsjaar opnieuw."))
+            let dates = Set(candidates.compactMap(\.date)).sorted().map(\.canonicalText)
+            if !dates.isEmpty {
+                text.paragraph(text.escaped("Het corpus kent nr. \(number) op: \(dates.joined(separator: ", "))."))
+            }
         case .impossibleDate(let mention):
             text.paragraph(text.escaped(impossibleDateMessage(mention) + " Zo is de vraag niet terug te vinden."))
         case .notResolvable:
             text.paragraph(text.escaped(citationKindName(citation.kind)))
             if let date = citation.date { text.paragraph(text.escaped(date.longText)) }
-            if citation.kind == .writtenQuestion, citation.date == nil {
-                text.paragraph(text.escaped("Zonder datum is de vraag niet eenduidig: nummers beginnen elk zittingsjaar opnieuw."))
-            }
         }
         if !citation.isCanonical {
             text.paragraph(text.escaped("Gebruikelijke vorm: \(citation.canonicalText)"))
@@ -83,7 +91,7 @@ enum HoverContent {
         return text
     }
 
-    static func dateText(_ date: DutchDate, isQuestionDate: Bool, format: MarkupKind) -> MarkupText {
+    static func dateText(_ date: DutchDate, isQuestionDate: Bool, format: MarkupFormat) -> MarkupText {
         var text = MarkupText(format)
         text.paragraph(text.escaped(date.longText))
         if isQuestionDate, let due = date.addingWorkingDays(answerPeriodWorkingDays) {

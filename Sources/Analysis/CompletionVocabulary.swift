@@ -5,7 +5,7 @@ import QuestionModel
 /// What completion offers, derived once per corpus: questions by number, names for
 /// the header, title subjects, and the corpus's multi-word terms, agencies and
 /// abbreviations by frequency. Built off the server queue when the corpus changes.
-struct CompletionVocabulary: Sendable {
+package struct CompletionVocabulary: Sendable {
     /// Records with a number and a date, by number and then newest first.
     let numbered: [Int32]
     /// `numbers[i]` is the number of `numbered[i]`, for binary search.
@@ -31,13 +31,16 @@ struct CompletionVocabulary: Sendable {
 
     /// Records scanned for multi-word terms: an even sample keeps building fast on
     /// a 100,000-question corpus, and frequencies need no more.
+    /// The vocabulary of no corpus: what completion offers before one is ready.
+    package static let empty = CompletionVocabulary(.empty, readsFullText: false)
+
     static let termSampleSize = 4_000
     static let maximumTerms = 20_000
 
     /// `readsFullText`: count terms in the records' files (and the embedded seeds'
     /// texts), not only in the short previews the corpus keeps; slower, so done off
     /// the server queue for large corpora.
-    init(_ corpus: Corpus, readsFullText: Bool = true) {
+    package init(_ corpus: Corpus, readsFullText: Bool = true) {
         let records = corpus.records
         // Read each number and date once: sorting through the columnar store would
         // decode them at every comparison.
@@ -52,7 +55,7 @@ struct CompletionVocabulary: Sendable {
         numbered = dated.map(\.index)
         numbers = dated.map(\.number)
         let newestFirst = dated.sorted { ($0.day, $0.index) > ($1.day, $1.index) }
-        recent = newestFirst.prefix(CompletionItems.limit).map(\.index)
+        recent = newestFirst.prefix(CompletionCandidates.limit).map(\.index)
         var recency = [Int32](repeating: Int32.max, count: records.count)
         for (rank, entry) in newestFirst.enumerated() { recency[Int(entry.index)] = Int32(rank) }
         recencyRank = recency

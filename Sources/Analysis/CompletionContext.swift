@@ -25,13 +25,13 @@ enum CompletionSituation: Equatable {
 
 /// How completion was asked for: by the user (or a list being continued as they type),
 /// or automatically by a trigger character such as a space.
-enum CompletionTrigger: Equatable {
+package enum CompletionTrigger: Equatable, Sendable {
     /// `triggerKind` 1 (and 3, an incomplete list typed on), or a client that sends no context.
     case invoked
     /// `triggerKind` 2: a trigger character was typed.
     case triggerCharacter
 
-    init(triggerKind: Int?) {
+    package init(triggerKind: Int?) {
         self = triggerKind == 2 ? .triggerCharacter : .invoked
     }
 }

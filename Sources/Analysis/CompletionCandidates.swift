@@ -1,78 +1,74 @@
 import Corpus
-import Dispatch
-import JSONRPC
-import LSP
 import QuestionModel
 import SourceText
 
-/// `textDocument/completion` and `completionItem/resolve`: questions after `nr.`,
-/// the citation snippet, header values, title subjects, question openers and the
-/// corpus's terms, agencies and abbreviations in running text.
-extension LanguageServer {
-    func registerCompletion() {
-        onRequest("textDocument/completion", CompletionParams.self) { [unowned self] params in
-            let (document, question) = try parsedDocument(params.textDocument.uri)
-            let converter = document.converter(session.columnUnit)
-            let cursor = converter.utf8Offset(params.position)
-            let situation = CompletionContextDetector.situation(at: cursor, in: question, lineIndex: document.text.lineIndex,
-                                                                trigger: CompletionTrigger(triggerKind: params.context?.triggerKind))
-            let options = CompletionItems.Options(snippets: session.supportsSnippets,
-                                                  documentation: session.completionDocumentationFormat)
-            return CompletionItems.make(situation, corpus: corpus, vocabulary: completionVocabulary(), options: options,
-                                        range: converter.range)
-        }
-        onRequest("completionItem/resolve", CompletionItem.self) { [unowned self] item in
-            CompletionItems.resolve(item, corpus: corpus, format: session.completionDocumentationFormat)
-        }
+/// What completion offers at one place, in UTF-8 ranges: questions after `nr.`, the
+/// citation snippet, header values, title subjects, question openers and the corpus's
+/// terms, agencies and abbreviations in running text.
+package struct CompletionCandidate: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
+        case question, snippet, keyword, value, theme, subject, specification, term, agency, abbreviation
     }
 
-    /// The vocabulary of the corpus in use, built now if the background build has not
-    /// finished yet.
-    func completionVocabulary() -> CompletionVocabulary {
-        if let vocabulary = editingState.vocabulary { return vocabulary }
-        // A small corpus is quick to do now. A large one is being built off the queue;
-        // until then completion offers only what needs no corpus (the client asks again,
-        // lists are incomplete), rather than block every request behind it.
-        let vocabulary = CompletionVocabulary(corpus.count <= 2_000 ? corpus : .empty)
-        editingState.vocabulary = vocabulary
-        return vocabulary
-    }
+    package let label: String
+    package let kind: Kind
+    package let detail: String?
+    /// Only for the first few questions; the rest get theirs from `resolve`.
+    package var documentation: MarkupText?
+    package let filterText: String?
+    package let newText: String
+    /// The text the candidate replaces.
+    package let replace: TextRange
+    package let isSnippet: Bool
+    /// For a question: its corpus index and source, to resolve it later.
+    package let record: RecordHandle?
+}
 
-    /// Called when `corpus` is replaced: drops the vocabulary of the old corpus and
-    /// builds the new one off the queue.
-    func corpusReplacedForEditing() {
-        editingState.generation += 1
-        editingState.vocabulary = nil
-        let generation = editingState.generation
-        let corpus = self.corpus
-        DispatchQueue.global(qos: .utility).async { [self] in
-            let vocabulary = CompletionVocabulary(corpus)
-            queue.async { [self] in
-                if editingState.generation == generation {
-                    editingState.vocabulary = vocabulary
-                }
-            }
-        }
+/// A corpus record named in a completion, checked again when resolved: the corpus
+/// may have changed in between.
+package struct RecordHandle: Sendable, Equatable {
+    package let index: Int
+    package let source: String
+
+    package init(index: Int, source: String) {
+        self.index = index
+        self.source = source
     }
 }
 
-/// Derived state of the editing features, tied to the corpus in use.
-struct EditingState: Sendable {
-    var generation = 0
-    var vocabulary: CompletionVocabulary?
+package struct CompletionResult: Sendable, Equatable {
+    /// More would come as the user types: the client should ask again.
+    package let isIncomplete: Bool
+    /// Ranked: the client should keep this order.
+    package let candidates: [CompletionCandidate]
 }
 
-enum CompletionItems {
+/// What the client can take.
+package struct CompletionPreferences: Sendable, Equatable {
+    package var snippets: Bool
+    package var documentation: MarkupFormat
+
+    package init(snippets: Bool, documentation: MarkupFormat) {
+        self.snippets = snippets
+        self.documentation = documentation
+    }
+}
+
+extension AnalysisSnapshot {
+    /// Completion at `offset`; `trigger` says whether the user asked or a character was typed.
+    package func completion(at offset: Int, preferences: CompletionPreferences,
+                            trigger: CompletionTrigger = .invoked) -> CompletionResult {
+        let situation = CompletionContextDetector.situation(at: offset, in: question, lineIndex: lineIndex, trigger: trigger)
+        return CompletionCandidates.make(situation, corpus: corpus, vocabulary: vocabulary, preferences: preferences)
+    }
+}
+
+package enum CompletionCandidates {
     /// At most this many items per list: lists stay fast; `isIncomplete` asks the
     /// client to come back as the user types.
-    static let limit = 50
+    package static let limit = 50
     /// Items that carry their preview at once; the rest get it from resolve.
     static let documentedInline = 5
-
-    struct Options {
-        var snippets: Bool
-        var documentation: MarkupKind
-    }
 
     static let openers: [(label: String, snippet: String, plain: String)] = [
         ("Kan de minister …?", "Kan de minister ${1:meedelen …}?", "Kan de minister "),
@@ -90,14 +86,14 @@ enum CompletionItems {
     ]
 
     static func make(_ situation: CompletionSituation, corpus: Corpus, vocabulary: CompletionVocabulary,
-                     options: Options, range: (TextRange) -> LSP.Range) -> CompletionList {
-        var items: [CompletionItem] = []
+                     preferences options: CompletionPreferences) -> CompletionResult {
+        var items: [CompletionCandidate] = []
         var isIncomplete = false
-        func add(_ label: String, _ kind: CompletionItemKind, detail: String? = nil, newText: String,
+        func add(_ label: String, _ kind: CompletionCandidate.Kind, detail: String? = nil, newText: String,
                  replace: TextRange, filterText: String? = nil, isSnippet: Bool = false) {
-            items.append(CompletionItem(label: label, kind: kind, detail: detail, sortText: sortKey(items.count),
-                                        filterText: filterText, insertTextFormat: isSnippet ? .snippet : .plainText,
-                                        textEdit: TextEdit(range: range(replace), newText: newText)))
+            items.append(CompletionCandidate(label: label, kind: kind, detail: detail, documentation: nil,
+                                             filterText: filterText, newText: newText, replace: replace,
+                                             isSnippet: isSnippet, record: nil))
         }
 
         switch situation {
@@ -111,14 +107,13 @@ enum CompletionItems {
                 let record = corpus.records[Int(index)]
                 guard let number = record.number, let date = record.date else { continue }
                 let label = "\(number) van \(date.canonicalText)"
-                items.append(CompletionItem(
-                    label: label, kind: .reference, detail: record.title,
+                items.append(CompletionCandidate(
+                    label: label, kind: .question, detail: record.title,
                     documentation: items.count < documentedInline
-                        ? RecordPreview.make(record, format: options.documentation).content : nil,
-                    sortText: sortKey(items.count), filterText: "\(label) \(record.title)",
-                    insertTextFormat: .plainText,
-                    textEdit: TextEdit(range: range(replace), newText: (needsSpace ? " " : "") + label),
-                    data: .object(["record": .int(Int(index)), "source": .string(record.source.description)])))
+                        ? RecordPreview.make(record, format: options.documentation) : nil,
+                    filterText: "\(label) \(record.title)", newText: (needsSpace ? " " : "") + label,
+                    replace: replace, isSnippet: false,
+                    record: RecordHandle(index: Int(index), source: record.source.description)))
             }
 
         case .citationPhrase(let typed, let replace):
@@ -141,7 +136,7 @@ enum CompletionItems {
             let (entries, capped) = typed.isEmpty ? index.top(limit) : index.matches(typed, limit: limit)
             isIncomplete = capped
             for entry in entries {
-                add(entry.text, key == .theme ? .enumMember : .value, detail: entry.detail, newText: entry.text,
+                add(entry.text, key == .theme ? .theme : .value, detail: entry.detail, newText: entry.text,
                     replace: replace)
             }
 
@@ -149,7 +144,7 @@ enum CompletionItems {
             let (entries, capped) = typed.isEmpty ? vocabulary.subjects.top(limit) : vocabulary.subjects.matches(typed, limit: limit)
             isIncomplete = capped
             for entry in entries {
-                add(entry.text, .class, detail: entry.detail, newText: "\(entry.text) - ", replace: replace,
+                add(entry.text, .subject, detail: entry.detail, newText: "\(entry.text) - ", replace: replace,
                     filterText: entry.text)
             }
 
@@ -157,7 +152,7 @@ enum CompletionItems {
             guard let index = vocabulary.specifications[PrefixIndex.fold(subject)] else { break }
             let (entries, capped) = typed.isEmpty ? index.top(limit) : index.matches(typed, limit: limit)
             isIncomplete = capped
-            for entry in entries { add(entry.text, .field, detail: entry.detail, newText: entry.text, replace: replace) }
+            for entry in entries { add(entry.text, .specification, detail: entry.detail, newText: entry.text, replace: replace) }
 
         case .itemOpener(let typed, let replace, let needsSpace):
             let folded = PrefixIndex.fold(typed)
@@ -187,7 +182,7 @@ enum CompletionItems {
             }
             if items.count >= limit { isIncomplete = true }
         }
-        return CompletionList(isIncomplete: isIncomplete, items: items)
+        return CompletionResult(isIncomplete: isIncomplete, candidates: items)
     }
 
     /// Corpus indices for what follows `nr.`: by number prefix (`12` → 12, 120..129,
@@ -211,30 +206,22 @@ enum CompletionItems {
         return vocabulary.records(titleWordsStartingWith: trimmed, limit: limit)
     }
 
-    static func resolve(_ item: CompletionItem, corpus: Corpus, format: MarkupKind) -> CompletionItem {
-        guard item.documentation == nil, let index = item.data?["record"]?.intValue,
-              index >= 0, index < corpus.count,
-              corpus.records[index].source.description == item.data?["source"]?.stringValue else { return item }
-        var resolved = item
-        resolved.documentation = RecordPreview.make(corpus.records[index], format: format).content
-        return resolved
+    /// The preview of a question offered earlier; nil when the corpus no longer has it.
+    package static func documentation(_ handle: RecordHandle, corpus: Corpus, format: MarkupFormat) -> MarkupText? {
+        guard handle.index >= 0, handle.index < corpus.count,
+              corpus.records[handle.index].source.description == handle.source else { return nil }
+        return RecordPreview.make(corpus.records[handle.index], format: format)
     }
 
-    private static func itemKind(_ kind: PrefixIndex.Kind) -> CompletionItemKind {
+    private static func itemKind(_ kind: PrefixIndex.Kind) -> CompletionCandidate.Kind {
         switch kind {
-        case .agency: return .module
-        case .abbreviation: return .constant
+        case .agency: return .agency
+        case .abbreviation: return .abbreviation
         case .person: return .value
-        case .theme: return .enumMember
-        case .subject: return .class
-        case .term: return .text
+        case .theme: return .theme
+        case .subject: return .subject
+        case .term: return .term
         }
-    }
-
-    /// Keeps the client's order: ours is already ranked.
-    private static func sortKey(_ position: Int) -> String {
-        let digits = String(position)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// `Schr` asks for `Schriftelijke`; `lokale` keeps a term as the corpus writes it.

@@ -1,18 +1,17 @@
 import Corpus
-import LSP
 import QuestionModel
 
 /// The preview of a corpus record shown by hover and completion: title, number and
 /// date, author → minister, theme, the first questions, the start of the answer and
 /// the pdf link.
-enum RecordPreview {
-    static func make(_ record: Record, format: MarkupKind, questionLimit: Int = 3) -> MarkupText {
+package enum RecordPreview {
+    package static func make(_ record: Record, format: MarkupFormat, questionLimit: Int = 3) -> MarkupText {
         var text = MarkupText(format)
         append(record, to: &text, questionLimit: questionLimit)
         return text
     }
 
-    static func append(_ record: Record, to text: inout MarkupText, questionLimit: Int = 3) {
+    package static func append(_ record: Record, to text: inout MarkupText, questionLimit: Int = 3) {
         text.paragraph(text.bold(record.title.isEmpty ? "(zonder titel)" : record.title))
         var facts: [String] = []
         if let number = record.number, let date = record.date {

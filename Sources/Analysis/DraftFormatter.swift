@@ -1,4 +1,4 @@
-import LSP
+import Checks
 import QuestionModel
 import SourceText
 
@@ -6,15 +6,10 @@ import SourceText
 /// in drafts also the title separator becomes ` - `, a numbered question starts at
 /// the margin with one space after `1.`, and a sub-item is indented by three spaces
 /// with one space after `a)`. Running it twice changes nothing the second time.
-extension LanguageServer {
-    func registerFormatting() {
-        onRequest("textDocument/formatting", DocumentFormattingParams.self) { [unowned self] params in
-            let (document, question) = try parsedDocument(params.textDocument.uri)
-            let converter = document.converter(session.columnUnit)
-            return DraftFormatter.edits(question, lineIndex: document.text.lineIndex).map {
-                TextEdit(range: converter.range($0.range), newText: $0.newText)
-            }
-        }
+extension AnalysisSnapshot {
+    /// Formatting edits: minimal, in document order, none overlapping.
+    package func formattingEdits() -> [TextReplacement] {
+        DraftFormatter.edits(question, lineIndex: lineIndex).map { TextReplacement(range: $0.range, newText: $0.newText) }
     }
 }
 

@@ -1,12 +1,22 @@
-import LSP
 import QuestionModel
 import SourceText
 
 /// Foldable regions (`textDocument/foldingRange`): the header, the introduction,
 /// each numbered question, the answer and each of its parts, the annex. Only
 /// regions of two lines or more fold.
+/// A foldable region: 0-based first and last line (lines do not depend on the
+/// column unit).
+package struct FoldRegion: Sendable, Equatable {
+    package let startLine: Int
+    package let endLine: Int
+}
+
+extension AnalysisSnapshot {
+    package func folds() -> [FoldRegion] { Folding.ranges(question, lineIndex: lineIndex) }
+}
+
 enum Folding {
-    static func ranges(_ question: Question, lineIndex: LineIndex) -> [FoldingRange] {
+    static func ranges(_ question: Question, lineIndex: LineIndex) -> [FoldRegion] {
         var regions: [TextRange] = []
         if let header = question.metadata.range { regions.append(header) }
         if let introduction = question.introduction { regions.append(introduction.range) }
@@ -27,7 +37,7 @@ enum Folding {
             var endLine = lineIndex.line(containing: region.end)
             if endLine > startLine, lineIndex.lineStarts[endLine] == region.end { endLine -= 1 }
             guard endLine > startLine, seen.insert(startLine << 32 | endLine).inserted else { return nil }
-            return FoldingRange(startLine: startLine, endLine: endLine, kind: .region)
+            return FoldRegion(startLine: startLine, endLine: endLine)
         }
     }
 }
