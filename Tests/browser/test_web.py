@@ -46,8 +46,9 @@ class WebServer:
         shutil.copy(os.path.join(EXAMPLES, "clean.vraag"), os.path.join(self.folder, "bewaren.vraag"))
         shutil.copy(os.path.join(EXAMPLES, "clean.vraag"), os.path.join(self.folder, "twee-tabbladen.vraag"))
         environment = dict(os.environ, HOME=self.home)
+        self.log = open(os.path.join(self.home, "stderr.txt"), "w")
         self.process = subprocess.Popen([BINARY, "web", "--port", "0", self.folder], stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, text=True, env=environment)
+                                        stderr=self.log, text=True, env=environment)
         deadline = time.time() + 20
         self.url = None
         while time.time() < deadline and self.url is None:
@@ -59,7 +60,8 @@ class WebServer:
                 self.url, self.port, self.token = match.group(1), int(match.group(2)), match.group(3)
         if self.url is None:
             self.stop()
-            raise RuntimeError("vraagbaak web printed no URL: " + self.process.stderr.read())
+            with open(os.path.join(self.home, "stderr.txt")) as log:
+                raise RuntimeError("vraagbaak web printed no URL: " + log.read())
 
     def path(self, name):
         return os.path.join(self.folder, name)
@@ -70,6 +72,9 @@ class WebServer:
             self.process.wait(5)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait()
+        self.process.stdout.close()
+        self.log.close()
         shutil.rmtree(self.folder, ignore_errors=True)
         shutil.rmtree(self.home, ignore_errors=True)
 
