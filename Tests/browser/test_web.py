@@ -328,6 +328,24 @@ class WebPageTests(unittest.TestCase):
         self.assertEqual(len(copies), 1, os.listdir(self.server.folder))
         self.wait(lambda: "Tab een." in open(self.server.path(copies[0]), encoding="utf-8").read(), message="my text is lost")
 
+    def test_copy_the_text_to_submit(self):
+        self.open_page("clean.vraag")
+        self.driver.find_element(By.ID, "copy").click()
+        self.wait(lambda: self.driver.find_element(By.ID, "submission-text").get_attribute("value"), message=self.status())
+        text = self.driver.find_element(By.ID, "submission-text").get_attribute("value")
+        self.assertTrue(text.startswith("Inburgeringsattesten - Erkenning door werkgevers\n\n"), text[:80])
+        self.assertNotIn("aan:", text)
+        self.assertIn("1. Hoeveel werkgevers", text)
+        self.assertIn("gekopieerd", self.status())
+
+    def test_keyboard_alone(self):
+        self.open_page("clean.vraag")
+        self.set_cursor(0, 0)
+        self.type(Keys.TAB)
+        inside = self.driver.execute_script("return document.querySelector('.CodeMirror').contains(document.activeElement)")
+        self.assertFalse(inside, "Tab must leave the editor, not trap the keyboard")
+        self.assertIn(self.driver.switch_to.active_element.tag_name, ["button", "input", "textarea", "pre", "a"])
+
     def test_new_draft_from_the_template(self):
         self.open_page()
         field = self.driver.find_element(By.ID, "new-name")
