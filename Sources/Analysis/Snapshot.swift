@@ -45,10 +45,14 @@ package struct AnalysisSnapshot: Sendable {
     package let today: DutchDate
     /// Where record files are, for navigation.
     package let records: RecordLocator
+    /// False until the first corpus is loaded: the checks that need one wait for it.
+    package let usesCorpus: Bool
 
     package init(document: DocumentSnapshot, corpus: Corpus, vocabulary: CompletionVocabulary? = nil,
-                 configuration: Configuration = .default, today: DutchDate, records: RecordLocator = .filesOnly) {
+                 configuration: Configuration = .default, today: DutchDate, records: RecordLocator = .filesOnly,
+                 usesCorpus: Bool = true) {
         self.records = records
+        self.usesCorpus = usesCorpus
         self.document = document
         self.corpus = corpus
         self.vocabulary = vocabulary ?? .empty

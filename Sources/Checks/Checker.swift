@@ -8,9 +8,12 @@ import SourceText
 /// repetition rule; a 1,000-word draft against a 100,000-record corpus takes a few ms.
 public struct Checker: Sendable {
     public let configuration: CheckConfiguration
+    /// False while there is no corpus yet: the rules that need one are left out.
+    public let usesCorpus: Bool
 
-    public init(configuration: CheckConfiguration = .default) {
+    public init(configuration: CheckConfiguration = .default, usesCorpus: Bool = true) {
         self.configuration = configuration
+        self.usesCorpus = usesCorpus
     }
 
     /// Every rule of the catalogue, in registry order.
@@ -39,6 +42,7 @@ public struct Checker: Sendable {
         for rule in Self.catalogue {
             guard let severity = configuration.severity(for: rule.code) else { continue }
             if rule.code.checksDraftsOnly && !context.isDraft { continue }
+            if rule.code.needsCorpus && !usesCorpus { continue }
             for var finding in rule.findings(in: context) where context.isChecked(finding.range) {
                 finding.severity = severity
                 if lineEnding != "\n" { finding.fixes = finding.fixes.map { $0.withLineEnding(lineEnding) } }

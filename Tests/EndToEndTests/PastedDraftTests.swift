@@ -68,6 +68,7 @@ final class PastedDraftTests: XCTestCase {
     func testPastedDraftGetsTheDiagnosticsOfItsPlainTwinAndItsCitationResolves() throws {
         let server = try ServerProcess()
         _ = try server.initialize()
+        try server.waitForCorpus()
         let plainURI = "file:///tmp/plain.vraag", pastedURI = "file:///tmp/pasted.vraag"
         server.open(plainURI, Self.plain)
         server.open(pastedURI, Self.pasted)
@@ -94,6 +95,7 @@ final class PastedDraftTests: XCTestCase {
     func testFixAllAppliesCertainFixesOnlyConvergesAndKeepsCRLF() throws {
         let server = try ServerProcess()
         _ = try server.initialize()
+        try server.waitForCorpus()
         let uri = "file:///tmp/fixall-crlf.vraag"
         let text = """
             aan: Gwendolyn Rutten

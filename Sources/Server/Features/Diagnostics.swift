@@ -33,13 +33,15 @@ extension LanguageServer {
     /// Pull diagnostics replace pushing for clients that support them.
     var pushesDiagnostics: Bool { session.capabilities.textDocument?.diagnostic == nil }
 
-    /// Recomputes and publishes a document's diagnostics. Called after each change.
+    /// Recomputes and publishes a document's diagnostics. Called after each change,
+    /// and for every open document when the corpus is installed: the structure checks
+    /// do not wait for the corpus, the corpus checks follow when it is there.
     /// The check runs off the server queue, one at a time per document: changes that
     /// arrive meanwhile are checked together once it is done, and a result that is no
     /// longer current is dropped. Typing is never blocked, and a burst of edits to a
     /// large document never runs a pile of checks at once.
     func scheduleDiagnostics(_ uri: DocumentURI) {
-        guard pushesDiagnostics, corpusIsReady else { return }
+        guard pushesDiagnostics else { return }
         diagnosticsGeneration += 1
         latestDiagnostics[uri] = diagnosticsGeneration
         if diagnosticsRunning.contains(uri) {
@@ -49,7 +51,9 @@ extension LanguageServer {
         guard let (snapshot, converter) = try? snapshot(uri), let version = documents[uri]?.version else { return }
         let generation = diagnosticsGeneration
         diagnosticsRunning.insert(uri)
-        DispatchQueue.global().async { [self] in
+        // On a queue of our own, which gets a thread even while the corpus load keeps
+        // the shared pool busy.
+        workQueue.async { [self] in
             let diagnostics = ToLSP.diagnostics(snapshot.findings(), converter)
             queue.async { [self] in
                 diagnosticsRunning.remove(uri)
@@ -79,7 +83,7 @@ extension LanguageServer {
 
     /// Changes whenever the text, the corpus or the settings change.
     private func diagnosticsResultID(_ uri: DocumentURI) -> String {
-        "\(documents[uri]?.version ?? 0)-\(corpusGeneration)-\(settingsGeneration)"
+        "\(documents[uri]?.version ?? 0)-\(corpusGeneration)-\(corpusIsReady)-\(settingsGeneration)"
     }
 
     static func codeActions(_ findings: [Finding], uri: DocumentURI, text: String, converter: PositionConverter,

@@ -13,7 +13,8 @@ extension LanguageServer {
         let text = document.snapshot()
         documents[uri] = document
         let snapshot = AnalysisSnapshot(document: text, corpus: corpus, vocabulary: completionVocabulary(),
-                                        configuration: configuration, today: clock.today, records: recordLocator)
+                                        configuration: configuration, today: clock.today, records: recordLocator,
+                                        usesCorpus: corpusIsReady)
         return (snapshot, PositionConverter(lineIndex: text.lineIndex, unit: session.columnUnit))
     }
 }
