@@ -120,6 +120,10 @@ final class ParityTests: XCTestCase {
     private func serve(workspace: URL, files: [URL], cache: URL) throws -> [String: [Finding]] {
         let server = try ServerProcess(environment: environment(cache: cache))
         _ = try server.initialize(rootURI: workspace.absoluteString)
+        // The structure checks do not wait for the corpus; compare once it is there.
+        _ = try server.waitFor(timeout: 60, "the corpus") {
+            $0["method"] == "window/logMessage" && ($0["params"]?["message"]?.stringValue?.contains("vragen in het corpus") ?? false)
+        }
         for url in files {
             server.open(url.absoluteString, try String(contentsOf: url, encoding: .utf8),
                         languageId: url.pathExtension == "vraag" ? "vraag" : "plaintext")
