@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "Server", dependencies: ["JSONRPC", "LSP", "SourceText", "QuestionModel", "Corpus", "Checks"]),
         .target(name: "CLI", dependencies: ["Server", "JSONRPC", "Corpus", "QuestionModel", "Checks"]),
         .executableTarget(name: "vraagbaak", dependencies: ["CLI"]),
-        .executableTarget(name: "vraagbaak-bench", dependencies: ["QuestionModel", "SourceText", "Corpus", "Server", "JSONRPC", "SyntheticCorpus"]),
+        .executableTarget(name: "vraagbaak-bench", dependencies: ["QuestionModel", "SourceText", "Corpus", "Checks", "Server", "JSONRPC", "SyntheticCorpus"]),
         .target(name: "SyntheticCorpus"),
         .executableTarget(name: "vraagbaak-generate", dependencies: ["SyntheticCorpus"]),
 

@@ -12,7 +12,7 @@ public struct IndexCache: Sendable {
     let applicationVersion: String
 
     static let magic = Array("VRAAGBAAK-INDEX\n".utf8)
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     public init(folder: URL, applicationVersion: String) {
         self.folder = folder
@@ -163,6 +163,9 @@ public struct IndexCache: Sendable {
         writer.writeColumn(index.postingDocuments)
         writer.writeColumn(index.postingWeights)
         writer.write(index.documentCount)
+        writer.writeColumn(index.selfScores)
+        writer.writeColumn(corpus.signatures.starts)
+        writer.writeColumn(corpus.signatures.hashes)
         writer.write(corpus.abbreviations.count)
         for abbreviation in corpus.abbreviations {
             writer.write(abbreviation.shortForm)
@@ -214,6 +217,10 @@ public struct IndexCache: Sendable {
         let documents = try reader.readColumn(Int32.self)
         let weights = try reader.readColumn(UInt16.self)
         let documentCount = try reader.readInt()
+        let selfScores = try reader.readColumn(UInt32.self)
+        let signatures = RecordSignatures(starts: try reader.readColumn(UInt32.self),
+                                          hashes: try reader.readColumn(UInt32.self))
+        guard selfScores.count == count, signatures.isConsistent(recordCount: count) else { throw BinaryReader.Corrupt() }
         // The postings must be consistent, or a query could index out of bounds.
         guard Int(id) == termCount, termIDs.count == termCount, starts.count == termCount + 1, starts.first == 0,
               Int(starts.last ?? -1) == documents.count, weights.count == documents.count, documentCount == count,
@@ -236,8 +243,8 @@ public struct IndexCache: Sendable {
                                     ministers: tables[1], themes: tables[2])
         guard lookups.isConsistent(with: store) else { throw BinaryReader.Corrupt() }
         let index = SearchIndex(termIDs: termIDs, postingStarts: starts, postingDocuments: documents,
-                                postingWeights: weights, documentCount: documentCount)
+                                postingWeights: weights, documentCount: documentCount, selfScores: selfScores)
         return Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: index, lookups: lookups,
-                      abbreviations: abbreviations)
+                      signatures: signatures, abbreviations: abbreviations)
     }
 }

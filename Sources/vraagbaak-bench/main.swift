@@ -14,6 +14,8 @@ case "diagnostics":
     runDiagnosticsBenchmark(options)
 case "corpus":
     runCorpusBenchmark(options)
+case "repetition":
+    runRepetitionBenchmark(options)
 case "help", "-h", "--help", nil:
     print(benchmarkUsage)
 default:
