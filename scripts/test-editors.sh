@@ -45,6 +45,8 @@ fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/vraagbaak-editors.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+# The server's index cache and the seed copies that go to definition opens.
+export VRAAGBAAK_CACHE_DIR="$work/cache"
 failed=()
 
 echo "== editors: static checks"

@@ -6,6 +6,10 @@ enum IndexCommand {
     static func run(_ arguments: Arguments) -> Int32 {
         let started = Date()
         let options = CorpusOptions(folders: arguments.positional + arguments.values("--corpus"))
+        if let problem = options.missingFolderProblem {
+            printError(problem)
+            return 2
+        }
         let corpus = options.load()
         let withReference = corpus.records.filter { $0.number != nil && $0.date != nil }.count
         let withAnswer = corpus.records.filter(\.hasAnswer).count

@@ -69,6 +69,10 @@ enum LintCommand {
             }
         }
 
+        if let problem = CorpusOptions(folders: arguments.values("--corpus")).missingFolderProblem {
+            printError(problem)
+            return 2
+        }
         let inputs = collectInputs(arguments.positional, hasIOError: &hasIOError)
         var files: [LintedFile] = []
         if !inputs.isEmpty {
@@ -96,8 +100,10 @@ enum LintCommand {
             let output = LintOutput.text(files, colour: useColour)
             if !output.isEmpty { print(output) }
             fflush(nil)  // findings on stdout before the summary on stderr
-            let summary = LintOutput.summary(files)
-            FileHandle.standardError.write(Data("\(summary)\n".utf8))
+            // Nothing was linted because of the errors above: no "0 ... in 0 files".
+            if !(hasIOError && files.isEmpty) {
+                FileHandle.standardError.write(Data("\(LintOutput.summary(files))\n".utf8))
+            }
         case .json:
             print(LintOutput.json(files))
         case .sarif:

@@ -12,7 +12,12 @@ enum SearchCommand {
             guard let limit = Int(value), limit > 0 else { throw Arguments.UsageError("--limit needs a positive number") }
             return limit
         } ?? 10
-        let corpus = CorpusOptions(folders: arguments.values("--corpus")).load()
+        let options = CorpusOptions(folders: arguments.values("--corpus"))
+        if let problem = options.missingFolderProblem {
+            printError(problem)
+            return 2
+        }
+        let corpus = options.load()
         let results = corpus.search(query, limit: limit)
         if results.isEmpty {
             print("no similar questions found")
@@ -23,6 +28,7 @@ enum SearchCommand {
             let number = record.number.map { "nr. \($0)" } ?? "-"
             let date = record.date?.canonicalText ?? "-"
             print(String(format: "%2d. %7.2f  %@  %@  %@", rank + 1, result.score, number, date, record.title))
+            print("               \(record.source)")  // what `show` accepts, also for records without a number
         }
         return 0
     }

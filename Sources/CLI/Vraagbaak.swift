@@ -13,8 +13,8 @@ public enum Vraagbaak {
           vraagbaak index [DIR...]       load a corpus and print its counts and warnings
           vraagbaak search [--corpus DIR]... [--limit N] TEXT
                                          the most similar questions in the corpus
-          vraagbaak show [--corpus DIR]... "nr. 123 van 26 januari 2024"
-                                         one question of the corpus, readable
+          vraagbaak show [--corpus DIR]... "nr. 123 van 26 januari 2024" | "nr. 123" | PATH
+                                         one question of the corpus (or a file), readable
           vraagbaak lint [--corpus DIR]... [--format text|json|sarif] [--fail-on error|warning|info]
                          [--config FILE] PATH...
                                          check drafts (files, folders of *.vraag, - for stdin)

@@ -19,7 +19,7 @@ public struct IndexCache: Sendable {
         self.applicationVersion = applicationVersion
     }
 
-    /// `$VRAAGBAAK_CACHE_DIR`, else `$XDG_CACHE_HOME/vraagbaak`, else `~/.cache/vraagbaak`.
+    /// `$VRAAGBAAK_CACHE_DIR`, else `$XDG_CACHE_HOME/vraagbaak`, else `$HOME/.cache/vraagbaak`.
     public static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let explicit = environment["VRAAGBAAK_CACHE_DIR"], !explicit.isEmpty {
             return URL(fileURLWithPath: explicit)
@@ -27,7 +27,7 @@ public struct IndexCache: Sendable {
         if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
             return URL(fileURLWithPath: xdg).appendingPathComponent("vraagbaak")
         }
-        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/vraagbaak")
+        return URL(fileURLWithPath: HomeDirectory.path(environment: environment)).appendingPathComponent(".cache/vraagbaak")
     }
 
     /// The cache file for a set of sources.

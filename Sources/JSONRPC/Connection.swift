@@ -123,7 +123,7 @@ public final class Connection: Sendable {
         } catch {
             // Only a non-finite Double can fail to encode; report it instead of dropping the reply.
             trace?.log("could not encode an outgoing message: \(error)")
-            if let response = message as? any IdentifiedMessage {
+            if let response = message as? any IdentifiedMessage, response.payload.member == "result" {
                 write(OutgoingMessage.ErrorResponse(
                     id: response.requestID, error: .internalError("The result could not be encoded")))
             }
@@ -140,6 +140,18 @@ public final class Connection: Sendable {
     }
 }
 
-/// A message that answers a request, so an encoding failure can still be answered.
-protocol IdentifiedMessage { var requestID: RequestID? { get } }
-extension OutgoingMessage.Response: IdentifiedMessage { var requestID: RequestID? { id } }
+/// A message that answers a request, so an encoding failure can still be answered,
+/// and an id kept as text can be written around its payload.
+protocol IdentifiedMessage {
+    var requestID: RequestID? { get }
+    /// The member besides `jsonrpc` and `id`: `result` or `error`, and its value.
+    var payload: (member: String, value: any Encodable) { get }
+}
+extension OutgoingMessage.Response: IdentifiedMessage {
+    var requestID: RequestID? { id }
+    var payload: (member: String, value: any Encodable) { ("result", result) }
+}
+extension OutgoingMessage.ErrorResponse: IdentifiedMessage {
+    var requestID: RequestID? { id }
+    var payload: (member: String, value: any Encodable) { ("error", error) }
+}

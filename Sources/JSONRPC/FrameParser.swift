@@ -68,7 +68,7 @@ public struct FrameParser: Sendable {
         case .failure(let problem):
             // Look again from just after the bad header's start: a header glued to
             // garbage before it (`}Content-Length: 2`) is found, not dropped.
-            readIndex = headerStart + 1
+            if !problem.skipsWholeHeader { readIndex = headerStart + 1 }
             resynchronise()
             return .malformed(problem.message)
         case .success(let length):
@@ -83,7 +83,12 @@ public struct FrameParser: Sendable {
 
     // MARK: - Header parsing
 
-    private struct HeaderProblem: Error { var message: String }
+    private struct HeaderProblem: Error {
+        var message: String
+        /// The header itself is whole (not garbage glued to a header): look for the
+        /// next message after it, not inside it.
+        var skipsWholeHeader = false
+    }
 
     /// Skips CR and LF bytes between messages, which some clients send.
     private mutating func skipBlankLines() {
@@ -123,6 +128,11 @@ public struct FrameParser: Sendable {
             if name == "content-length" {
                 guard let parsed = Int(value), parsed >= 0 else {
                     return .failure(HeaderProblem(message: "Content-Length is not a number: \(value)"))
+                }
+                // Two lengths that disagree: no way to tell where the body ends.
+                if let length, length != parsed {
+                    return .failure(HeaderProblem(message: "Conflicting Content-Length headers: \(length) and \(parsed)",
+                                                  skipsWholeHeader: true))
                 }
                 length = parsed
             }

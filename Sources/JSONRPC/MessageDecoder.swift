@@ -14,12 +14,20 @@ public enum MessageDecoder {
         decode(Data(body))
     }
 
-    public static func decode(_ body: Data) -> Outcome {
+    public static func decode(_ received: Data) -> Outcome {
+        var body = received
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: body)
         } catch {
-            return .invalid(.parseError("Invalid JSON: the message body could not be parsed"), id: nil)
+            // Half a surrogate pair (`"\ud83d"`) is valid JSON that no string can
+            // hold: read it as U+FFFD rather than drop an edit (see `LoneSurrogates`).
+            guard let repaired = LoneSurrogates.repaired(body),
+                  let repairedValue = try? JSONDecoder().decode(JSONValue.self, from: repaired) else {
+                return .invalid(.parseError("Invalid JSON: the message body could not be parsed"), id: nil)
+            }
+            body = repaired
+            value = repairedValue
         }
         guard case .object(let object) = value else {
             if case .array = value {
@@ -33,7 +41,12 @@ public enum MessageDecoder {
         case nil, .null?: id = nil
         case .int(let number)?: id = .number(number)
         case .string(let string)?: id = .string(string)
-        case .double(let number)? where number.rounded() == number && abs(number) < 1e15: id = .number(Int(number))
+        case .double(let number)? where number.isFinite && number.rounded() == number:
+            // Too large for an Int: echo the number as it was written.
+            let written = RawMember.text(of: "id", in: [UInt8](body)).flatMap { text in
+                !text.isEmpty && text.utf8.allSatisfy { Self.numberBytes.contains($0) } ? text : nil
+            }
+            id = .numberText(written ?? "\(number)")
         default: return .invalid(.invalidRequest("The id must be a number or a string"), id: nil)
         }
 
@@ -79,6 +92,8 @@ public enum MessageDecoder {
         }
         return .invalid(.invalidRequest("A message needs a method, or a result or error"), id: id)
     }
+
+    private static let numberBytes = Set("0123456789+-.eE".utf8)
 
     private static func decodeError(_ value: JSONValue) -> ResponseError {
         ResponseError(

@@ -64,7 +64,18 @@ enum OutgoingMessage {
     static func frame<Message: Encodable>(_ message: Message) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        let body = try encoder.encode(message)
+        let body: Data
+        if let response = message as? any IdentifiedMessage, case .numberText(let idText)? = response.requestID {
+            // An id no Int or Double holds is written as the peer wrote it: the
+            // response is assembled around the encoded result or error.
+            let (member, value) = response.payload
+            var assembled = Data(#"{"id":\#(idText),"jsonrpc":"2.0","\#(member)":"#.utf8)
+            assembled.append(try encoder.encode(value))
+            assembled.append(UInt8(ascii: "}"))
+            body = assembled
+        } else {
+            body = try encoder.encode(message)
+        }
         var framed = Data("Content-Length: \(body.count)\r\n\r\n".utf8)
         framed.append(body)
         return framed

@@ -2,6 +2,9 @@
 public enum RequestID: Hashable, Sendable, Codable, CustomStringConvertible {
     case number(Int)
     case string(String)
+    /// A whole number that fits no `Int` (`18446744073709551617`, `1e308`), kept as
+    /// the JSON text the peer sent so the response carries the same id.
+    case numberText(String)
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -9,8 +12,10 @@ public enum RequestID: Hashable, Sendable, Codable, CustomStringConvertible {
         // a String, so `1` stays `.number(1)` and `"1"` stays `.string("1")`.
         if let number = try? container.decode(Int.self) {
             self = .number(number)
+        } else if let text = try? container.decode(String.self) {
+            self = .string(text)
         } else {
-            self = .string(try container.decode(String.self))
+            self = .numberText(String(describing: try container.decode(Double.self)))
         }
     }
 
@@ -19,6 +24,7 @@ public enum RequestID: Hashable, Sendable, Codable, CustomStringConvertible {
         switch self {
         case .number(let number): try container.encode(number)
         case .string(let string): try container.encode(string)
+        case .numberText(let text): try container.encode(Double(text) ?? 0)
         }
     }
 
@@ -26,6 +32,7 @@ public enum RequestID: Hashable, Sendable, Codable, CustomStringConvertible {
         switch self {
         case .number(let number): return String(number)
         case .string(let string): return "\"\(string)\""
+        case .numberText(let text): return text
         }
     }
 }

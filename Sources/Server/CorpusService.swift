@@ -14,8 +14,7 @@ extension LanguageServer {
         corpusGeneration += 1
         let generation = corpusGeneration
         let sources = settings.corpusSources(root: session.rootPath)
-        let cacheFolder = settings.cacheDirectory.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
-            ?? IndexCache.defaultFolder()
+        let cacheFolder = self.cacheFolder
         let cache = IndexCache(folder: cacheFolder, applicationVersion: VraagbaakVersion.current)
         trace?.log("loading corpus (\(reason)): \(sources.map(\.description).joined(separator: ", "))")
 
@@ -42,6 +41,11 @@ extension LanguageServer {
         } else {
             DispatchQueue.global().async { load(nil) }
         }
+    }
+
+    /// The user's `cacheDirectory`, else `IndexCache.defaultFolder()`.
+    var cacheFolder: URL {
+        settings.cacheDirectory.map { URL(fileURLWithPath: HomeDirectory.expandingTilde(in: $0)) } ?? IndexCache.defaultFolder()
     }
 
     private func install(_ corpus: Corpus, sources: [CorpusSource], seconds: Double, cacheOutcome: IndexCache.Outcome?) {

@@ -73,7 +73,7 @@ struct Settings: Equatable, Sendable {
     /// The corpus sources these settings name, relative folders resolved against `root`.
     func corpusSources(root: String?) -> [CorpusSource] {
         let folders = corpusFolders.map { folder -> String in
-            let expanded = (folder as NSString).expandingTildeInPath
+            let expanded = HomeDirectory.expandingTilde(in: folder)
             if expanded.hasPrefix("/") || root == nil { return URL(fileURLWithPath: expanded).standardized.path }
             return URL(fileURLWithPath: root!).appendingPathComponent(expanded).standardized.path
         }

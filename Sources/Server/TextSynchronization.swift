@@ -15,6 +15,11 @@ extension LanguageServer {
                 logToClient(.warning, "Vraagbaak: change for a document that is not open: \(uri)")
                 return
             }
+            if params.textDocument.version <= document.version {
+                // Versions only increase; the edit is applied all the same (it is what
+                // the client did), but a client that reorders edits should be seen.
+                logToClient(.warning, "Vraagbaak: out-of-order change for \(uri): version \(params.textDocument.version) after \(document.version)")
+            }
             document.apply(params.contentChanges, version: params.textDocument.version, unit: session.columnUnit)
             documents[uri] = document
             documentDidChange(uri)

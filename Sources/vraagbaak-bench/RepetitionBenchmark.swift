@@ -267,9 +267,3 @@ func repositoryFile(_ relative: String) -> URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent(relative).standardizedFileURL
 }
-
-/// The 1, 5 and 15 minute load averages, as `/proc/loadavg` gives them.
-func loadAverage() -> String {
-    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "unknown" }
-    return text.split(separator: " ").prefix(3).joined(separator: " ")
-}

@@ -16,6 +16,9 @@ let benchmarkUsage = """
             search precision@1 on kamer-2017's identical questions; recall of the
             repetition check on exact re-filings (five layouts) and reworded drafts;
             novel drafts; check latency
+      long-lines [--megabytes N]
+            semantic tokens on an N MB (default 4) one-line draft, and every document
+            request after a keystroke on 1 MB drafts (one line; many lines)
     """
 
 func printError(_ message: String) {

@@ -16,6 +16,8 @@ case "corpus":
     runCorpusBenchmark(options)
 case "repetition":
     runRepetitionBenchmark(options)
+case "long-lines":
+    runLongLinesBenchmark(options)
 case "help", "-h", "--help", nil:
     print(benchmarkUsage)
 default:

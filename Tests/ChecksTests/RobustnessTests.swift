@@ -86,3 +86,40 @@ final class RobustnessTests: XCTestCase {
         XCTAssertNil(counts[.repetition], "records are not drafts")
     }
 }
+
+/// A repository's `vraagbaak.json` chooses the limits: no rule may trap on one (issue
+/// 16, item 1: `"limit": 9223372036854775807` overflowed `limit + 1` in word-limit).
+final class ExtremeLimitTests: XCTestCase {
+    func testEveryRuleSurvivesExtremeLimits() throws {
+        let texts = [try TestData.example("clean.vraag"), try TestData.example("title-too-long.vraag"),
+                     "Titel - Spec\n\n" + String(repeating: "woord ", count: 50) + "\n\n1. Wie?\n2. Wat?\n3. Waar?\n"]
+        for limit in [Int.max, Int.max - 1, 0, 1, Int(Int32.max) + 1] {
+            var rules: [RuleCode: RuleSetting] = [:]
+            for code in RuleCode.allCases { rules[code] = RuleSetting(severity: .warning, limit: limit) }
+            let configuration = CheckConfiguration(rules: rules)
+            for text in texts {
+                let found = check(text, configuration: configuration)
+                for finding in found {
+                    XCTAssertTrue(finding.range.start >= 0 && finding.range.end <= text.utf8.count, "\(finding.code) at \(limit)")
+                }
+                if limit == Int.max {
+                    XCTAssertFalse(found.contains { [.wordLimit, .titleTooLong, .tooManyQuestions, .repetition].contains($0.code) },
+                                   "nothing exceeds Int.max")
+                }
+            }
+        }
+    }
+
+    func testWordLimitAtIntMaxDecodedFromJSON() throws {
+        let configuration = try JSONDecoder().decode(
+            CheckConfiguration.self, from: Data(#"{"rules":{"word-limit":{"limit":9223372036854775807}}}"#.utf8))
+        XCTAssertEqual(configuration.limit(for: .wordLimit), Int.max)
+        XCTAssertEqual(findings(.wordLimit, in: try TestData.example("clean.vraag"), configuration: configuration).count, 0)
+        // The rule still fires just past a small limit, from the first word over it.
+        let small = try JSONDecoder().decode(CheckConfiguration.self, from: Data(#"{"rules":{"word-limit":{"limit":2}}}"#.utf8))
+        let text = "Titel - Spec\n\nEen twee drie vier.\n\n1. Wie?\n"
+        let found = findings(.wordLimit, in: text, configuration: small)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(found.first.map { text.slice($0.range).prefix(4) }, "drie")
+    }
+}

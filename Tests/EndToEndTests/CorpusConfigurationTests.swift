@@ -170,3 +170,33 @@ final class CorpusConfigurationTests: XCTestCase {
         XCTAssertEqual(try server.shutdownAndExit(), 0)
     }
 }
+
+/// `$HOME` decides where the cache goes and what `~` in a corpus path means, over
+/// stdio, as for every command-line tool (issue 14, item 9).
+final class HomeEnvironmentTests: XCTestCase {
+    func testCacheAndTildeFollowHome() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("vraagbaak-home-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("archief"), withIntermediateDirectories: true)
+        try CorpusConfigurationTests.record(number: 901, title: "Fietspaden - Verlichting").write(
+            to: home.appendingPathComponent("archief/901.txt"), atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["VRAAGBAAK_CACHE_DIR"] = nil
+        environment["XDG_CACHE_HOME"] = nil
+        environment["HOME"] = home.path
+        let server = try ServerProcess(environment: environment)
+        _ = try server.initialize(initializationOptions: ["corpus": ["~/archief"]])
+        let deadline = Date().addingTimeInterval(20)
+        var status = JSONValue.null
+        while Date() < deadline, status["records"] != 1 {
+            status = try server.request("vraagbaak/corpusStatus")["result"] ?? .null
+            usleep(50_000)
+        }
+        XCTAssertEqual(status["records"], 1, "~/archief is read from $HOME: \(status)")
+        XCTAssertEqual(status["sources"], [.string(home.appendingPathComponent("archief").path)])
+        XCTAssertEqual(try server.shutdownAndExit(), 0)
+        let cache = home.appendingPathComponent(".cache/vraagbaak")
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: cache.path).contains { $0.hasSuffix(".bin") },
+                      "the index cache is written under $HOME")
+    }
+}

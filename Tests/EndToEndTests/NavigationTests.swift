@@ -54,13 +54,63 @@ final class NavigationTests: XCTestCase {
         try session.finish()
     }
 
-    func testDefinitionSkipsEmbeddedSeeds() throws {
+    /// With no configuration (the embedded seeds), go to definition, document links and
+    /// workspace symbols lead to read-only copies of the seeds in the cache folder.
+    func testNavigationOnTheEmbeddedSeedsOpensTheirCopiesInTheCache() throws {
         let session = try EditingSession()
         try session.waitForCorpus(records: 5)
         let uri = "file:///tmp/embedded.vraag"
         session.server.open(uri, Self.draft.text)
-        XCTAssertEqual(try session.request("textDocument/definition", uri, Self.draft["1️⃣"]), .null)
+        let seeds = session.folder.appendingPathComponent("cache/seeds")
+        let copy = seeds.appendingPathComponent("002_e03af9a1a96cd0dc.txt")
+        XCTAssertEqual(try session.request("textDocument/definition", uri, Self.draft["1️⃣"]),
+                       [["uri": .string(copy.absoluteString), "range": range(11, 0, 11, 41)]])
+        XCTAssertEqual(try String(contentsOf: copy, encoding: .utf8), try seedText("002_e03af9a1a96cd0dc.txt"),
+                       "the copy holds the seed's exact text")
+        let attributes = try FileManager.default.attributesOfItem(atPath: copy.path)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o400, "read-only, private")
+        let folderAttributes = try FileManager.default.attributesOfItem(atPath: seeds.path)
+        XCTAssertEqual((folderAttributes[.posixPermissions] as? NSNumber)?.intValue, 0o700)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted(),
+                       try FileManager.default.contentsOfDirectory(atPath: seedsFolder.path).filter { $0.hasSuffix(".txt") }.sorted(),
+                       "every seed under its own name, no temporary file left")
+
+        let links = try session.server.request("textDocument/documentLink", textDocument(uri))["result"]?.arrayValue ?? []
+        XCTAssertTrue(links.contains { $0["target"] == .string(copy.absoluteString) }, "\(links)")
+
+        let symbol = try session.server.request("workspace/symbol", ["query": "Inburgeringstraj"])["result"]?.arrayValue?.first
+        XCTAssertEqual(symbol?["name"], "123 Inburgeringstrajecten - Stand van zaken")
+        XCTAssertEqual(symbol?["location"]?["uri"], .string(copy.absoluteString))
         try session.finish()
+    }
+
+    /// A copy that was changed (or made writable) is not trusted: it is written again.
+    func testATamperedSeedCopyIsReplaced() throws {
+        let first = try EditingSession()
+        try first.waitForCorpus(records: 5)
+        let uri = "file:///tmp/embedded.vraag"
+        first.server.open(uri, Self.draft.text)
+        _ = try first.request("textDocument/definition", uri, Self.draft["1️⃣"])
+        try first.finish()
+        let copy = first.folder.appendingPathComponent("cache/seeds/002_e03af9a1a96cd0dc.txt")
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: copy.path)
+        try "title: Iets anders\n".write(to: copy, atomically: false, encoding: .utf8)
+
+        // A second server with the same cache folder.
+        var environment = ProcessInfo.processInfo.environment
+        environment["VRAAGBAAK_CACHE_DIR"] = first.folder.appendingPathComponent("cache").path
+        let server = try ServerProcess(environment: environment)
+        _ = try server.initialize()
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, try server.request("vraagbaak/corpusStatus")["result"]?["records"] != 5 { usleep(50_000) }
+        server.open(uri, Self.draft.text)
+        let definition = try server.request("textDocument/definition",
+                                            ["textDocument": ["uri": .string(uri)], "position": Self.draft["1️⃣"]])
+        XCTAssertEqual(definition["result"]?.arrayValue?.first?["range"], range(11, 0, 11, 41), "\(definition)")
+        XCTAssertEqual(try String(contentsOf: copy, encoding: .utf8), try seedText("002_e03af9a1a96cd0dc.txt"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: copy.path)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o400)
+        XCTAssertEqual(try server.shutdownAndExit(), 0)
     }
 
     func testReferencesFromACitationAndFromARecordHeader() throws {
@@ -99,7 +149,25 @@ final class NavigationTests: XCTestCase {
         let symbol = try session.server.request("workspace/symbol", ["query": "301"])["result"]?.arrayValue?.first
         XCTAssertEqual(symbol?["location"]?["uri"], .string(session.corpusURI("301.txt")))
         XCTAssertEqual(symbol?["containerName"], "nr. 301 van 4 maart 2024 · Maaike De Vreese")
-        XCTAssertEqual(try names(""), [])
+        try session.finish()
+    }
+
+    /// Prefixes match, as editors expect; an empty query lists the newest questions.
+    func testWorkspaceSymbolsByPrefixAndTheNewestForAnEmptyQuery() throws {
+        let session = try session()
+        func names(_ query: String) throws -> [String] {
+            let result = try session.server.request("workspace/symbol", ["query": .string(query)])["result"]
+            return result?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+        }
+        XCTAssertTrue(try names("Inburgering").contains("123 Inburgeringstrajecten - Stand van zaken"))
+        XCTAssertEqual(try names("inburgeringstr").first, "123 Inburgeringstrajecten - Stand van zaken", "case ignored")
+        XCTAssertEqual(try names("Inburgeringstrajecten st").first, "123 Inburgeringstrajecten - Stand van zaken",
+                       "every typed word a prefix")
+        XCTAssertEqual(try names("Inburgeringstrajectenx"), [])
+        let newest = try names("")
+        XCTAssertEqual(Array(newest.prefix(2)), ["301 Inburgering - Opvolging", "123 Inburgeringstrajecten - Stand van zaken"],
+                       "newest first: \(newest)")
+        XCTAssertEqual(newest.count, 6, "every record of a small corpus, undated ones last: \(newest)")
         try session.finish()
     }
 }

@@ -21,6 +21,17 @@ final class ServerProcess: @unchecked Sendable {
         set { condition.lock(); responses = newValue; condition.unlock() }
     }
     private var responses: [String: JSONValue] = [:]     // guarded by `condition`
+    /// Methods of requests from the server that we never answer (a client that hangs).
+    var unansweredMethods: Set<String> {
+        get { condition.lock(); defer { condition.unlock() }; return silentMethods }
+        set { condition.lock(); silentMethods = newValue; condition.unlock() }
+    }
+    private var silentMethods: Set<String> = []           // guarded by `condition`
+    /// Every body received, as sent: for what `JSONValue` cannot show (an id's digits).
+    var rawBodies: [String] {
+        condition.lock(); defer { condition.unlock() }; return rawReceived
+    }
+    private var rawReceived: [String] = []               // guarded by `condition`
 
     /// The binary sits next to the test bundle in SwiftPM's build folder.
     static var binaryURL: URL {
@@ -65,7 +76,9 @@ final class ServerProcess: @unchecked Sendable {
                       let value = try? JSONDecoder().decode(JSONValue.self, from: Data(body)) else { continue }
                 condition.lock()
                 received.append(value)
-                let answer = value["method"].flatMap { $0.stringValue }.map { responses[$0] ?? .null }
+                rawReceived.append(String(decoding: body, as: UTF8.self))
+                let answer = value["method"].flatMap { $0.stringValue }
+                    .flatMap { silentMethods.contains($0) ? nil : (responses[$0] ?? .null) }
                 condition.broadcast()
                 condition.unlock()
                 if let answer, let id = value["id"] {
@@ -121,6 +134,7 @@ final class ServerProcess: @unchecked Sendable {
         let idValue: JSONValue = switch id {
         case .number(let number): .int(number)
         case .string(let string): .string(string)
+        case .numberText(let text): .double(Double(text) ?? 0)
         }
         return try waitFor(timeout: timeout, "a response to \(id)", file: file, line: line) {
             $0["id"] == idValue && $0["method"] == nil

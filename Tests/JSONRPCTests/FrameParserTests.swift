@@ -109,4 +109,22 @@ final class FrameParserTests: XCTestCase {
         parser.append(Array("Content-Length: 0\r\n\r\n".utf8))
         XCTAssertEqual(parser.nextFrame(), .body([]))
     }
+
+    /// Issue 16, item 11: the last of two lengths used to win. Lengths that disagree
+    /// leave no way to find the body's end: the message is rejected, the next one read.
+    func testConflictingContentLengthsAreRejected() {
+        var parser = FrameParser()
+        parser.append(Array("Content-Length: 2\r\nContent-Length: 7\r\n\r\n{\"a\":1}".utf8) + frame("{}"))
+        let frames = drain(&parser)
+        XCTAssertEqual(frames.count, 2, "\(frames)")
+        guard case .malformed(let problem)? = frames.first else { return XCTFail("\(frames)") }
+        XCTAssertTrue(problem.contains("Conflicting Content-Length"), problem)
+        XCTAssertEqual(frames.last, .body(Array("{}".utf8)))
+    }
+
+    func testRepeatedEqualContentLengthsAreAccepted() {
+        var parser = FrameParser()
+        parser.append(frame("{}", header: "Content-Length: 2\r\ncontent-length: 2\r\n\r\n"))
+        XCTAssertEqual(drain(&parser), [.body(Array("{}".utf8))])
+    }
 }

@@ -106,4 +106,32 @@ final class MessageDecoderTests: XCTestCase {
         let value = try JSONDecoder().decode(JSONValue.self, from: Data(#"[1, true, 1.5, "1", null]"#.utf8))
         XCTAssertEqual(value, .array([.int(1), .bool(true), .double(1.5), .string("1"), .null]))
     }
+
+    /// Issue 16, item 11: ids an Int cannot hold are echoed as they were written.
+    func testIdsBeyondIntAreKeptAsWritten() {
+        XCTAssertEqual(message(#"{"jsonrpc":"2.0","id":9007199254740993,"method":"m"}"#)?.id, .number(9_007_199_254_740_993))
+        XCTAssertEqual(message(#"{"jsonrpc":"2.0","id":18446744073709551617,"method":"m"}"#)?.id,
+                       .numberText("18446744073709551617"))
+        XCTAssertEqual(message(#"{"method":"m", "id" : 1e308 ,"jsonrpc":"2.0","params":{"id":"x"}}"#)?.id, .numberText("1e308"))
+        XCTAssertEqual(message(#"{"jsonrpc":"2.0","params":{"id":[1,{"id":2}]},"id":-1E+300,"method":"m"}"#)?.id,
+                       .numberText("-1E+300"))
+        assertInvalid(#"{"jsonrpc":"2.0","id":1.5,"method":"m"}"#, code: -32600)
+    }
+
+    /// Issue 16, item 9: half a surrogate pair, as JSON.stringify writes it, decodes as
+    /// U+FFFD (in the params too) instead of failing the whole message.
+    func testLoneSurrogatesDecodeAsReplacementCharacter() throws {
+        struct Params: Decodable { var text: String }
+        for (json, expected) in [(#""X\ud83dY""#, "X\u{FFFD}Y"), (#""X\uDE00""#, "X\u{FFFD}"),
+                                 (#""\ud83d\ud83d\ude00""#, "\u{FFFD}😀"), (#""\ud83d\u0041""#, "\u{FFFD}A"),
+                                 (#""\\ud83d""#, "\\ud83d"), (#""\ud83d""#, "\u{FFFD}")] {
+            let body = #"{"jsonrpc":"2.0","method":"m","params":{"text":"# + json + "}}"
+            let decoded = try XCTUnwrap(message(body), json)
+            XCTAssertEqual(try decoded.decodeParams(Params.self).text, expected, json)
+        }
+        // A proper pair is left as it is, and bad JSON stays bad.
+        XCTAssertEqual(try message(#"{"jsonrpc":"2.0","method":"m","params":{"text":"\ud83d\ude00"}}"#)?
+            .decodeParams(Params.self).text, "😀")
+        assertInvalid(#"{"jsonrpc":"2.0","method":"m","params":{"text":"\ud83d}}"#, code: -32700)
+    }
 }

@@ -85,6 +85,27 @@
       (let ((face (get-text-property (+ (point) (or offset 0)) 'face)))
         (if (listp face) face (list face))))))
 
+;; Go to definition on the default corpus (the embedded seeds, no configuration),
+;; through eglot's own xref backend (`M-.'): the cited question's read-only copy
+;; in the cache folder opens at its title.
+(defun vraag-test--definition-on-default-corpus ()
+  (let ((from (current-buffer))
+        (want "002_e03af9a1a96cd0dc.txt"))
+    (if (not (vraag-test--find "nr. 123 van 26 januari 2024"))
+        (vraag-test--ok nil "definition: clean.vraag cites nr. 123")
+      (forward-char 5)
+      (xref-find-definitions (xref-backend-identifier-at-point (xref-find-backend)))
+      (let ((file (or (buffer-file-name) "")))
+        (vraag-test--ok (string-suffix-p want file) "go to definition opens the seed's copy" file)
+        (vraag-test--ok (string-match-p "/seeds/" file) "... in the seeds folder of the cache" file)
+        (vraag-test--ok (looking-at-p "Inburgeringstrajecten  -  Stand van zaken")
+                        "... at the title line"
+                        (buffer-substring (line-beginning-position) (line-end-position)))
+        (vraag-test--ok (and (file-exists-p file)
+                             (= (logand (file-modes file) #o777) #o400))
+                        "... which is read-only" (and (file-exists-p file) (format "%o" (file-modes file)))))
+      (switch-to-buffer from))))
+
 (defun vraag-test--run ()
   (vraag-test--log "%s; eglot %s; server %s"
                    (car (split-string (emacs-version) "\n"))
@@ -211,6 +232,7 @@
     (let ((symbols (jsonrpc-request server :textDocument/documentSymbol
                                     `(:textDocument ,(eglot--TextDocumentIdentifier)))))
       (vraag-test--ok (> (length symbols) 0) "documentSymbol returns the outline" symbols)))
+  (vraag-test--definition-on-default-corpus)
   (vraag-test--finish))
 
 (condition-case err

@@ -212,4 +212,29 @@ local symbol_result = symbols and symbols[client.id] and symbols[client.id].resu
 ok(type(symbol_result) == "table" and #symbol_result > 0, "documentSymbol returns the outline",
   vim.inspect(symbols))
 
+-- Go to definition on the default corpus (the embedded seeds, no configuration),
+-- through the client's own handler: the cited question's read-only copy in the
+-- cache folder opens at its title.
+local function definition_on_default_corpus(buf)
+  local want = "002_e03af9a1a96cd0dc.txt"
+  local row, col = find(buf, "nr. 123 van 26 januari 2024")
+  if not ok(row ~= nil, "definition: clean.vraag cites nr. 123") then return end
+  vim.api.nvim_set_current_buf(buf)
+  vim.api.nvim_win_set_cursor(0, { row, col + 5 })
+  vim.lsp.buf.definition()
+  vim.wait(5000, function() return vim.api.nvim_buf_get_name(0):sub(-#want) == want end, 20)
+  local name = vim.api.nvim_buf_get_name(0)
+  ok(name:sub(-#want) == want, "go to definition opens the seed's copy", name)
+  ok(name:find("/seeds/", 1, true) ~= nil, "... in the seeds folder of the cache", name)
+  local line = vim.api.nvim_get_current_line()
+  local cursor = vim.api.nvim_win_get_cursor(0)
+  ok(line:find("^Inburgeringstrajecten  %-  Stand van zaken") ~= nil and cursor[2] == 0,
+    "... at the title line", line .. " @ " .. vim.inspect(cursor))
+  local stat = vim.loop.fs_stat(name)
+  local mode = stat and string.format("%o", stat.mode) or "none"
+  ok(mode:sub(-3) == "400", "... which is read-only", mode)
+  vim.api.nvim_set_current_buf(buf)
+end
+definition_on_default_corpus(clean_buf)
+
 finish()

@@ -25,7 +25,8 @@ struct WordLimitRule: Rule {
             while i < range.end, !Bytes.isWhitespace(bytes[i]) { i += 1 }
             if markerStarts.contains(start) { continue }
             count += 1
-            if count == limit + 1 { overflowStart = start }
+            // Compared, never `limit + 1`: a configured limit may be Int.max.
+            if count > limit, overflowStart == nil { overflowStart = start }
         }
         guard let overflowStart else { return [] }
         return [Finding(code: code, range: TextRange(start: overflowStart, end: range.end),

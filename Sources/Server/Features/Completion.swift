@@ -14,7 +14,8 @@ extension LanguageServer {
             let (document, question) = try parsedDocument(params.textDocument.uri)
             let converter = document.converter(session.columnUnit)
             let cursor = converter.utf8Offset(params.position)
-            let situation = CompletionContextDetector.situation(at: cursor, in: question, lineIndex: document.text.lineIndex)
+            let situation = CompletionContextDetector.situation(at: cursor, in: question, lineIndex: document.text.lineIndex,
+                                                                trigger: CompletionTrigger(triggerKind: params.context?.triggerKind))
             let options = CompletionItems.Options(snippets: session.supportsSnippets,
                                                   documentation: session.completionDocumentationFormat)
             return CompletionItems.make(situation, corpus: corpus, vocabulary: completionVocabulary(), options: options,
@@ -175,7 +176,10 @@ enum CompletionItems {
                     entries.isCapped = entries.isCapped || abbreviations.isCapped
                 }
                 isIncomplete = isIncomplete || entries.isCapped
-                for entry in entries.entries where items.count < limit && seen.insert(entry.text).inserted {
+                // Only what continues the typed text: `Kan de ` must not become `derdelanders ...`.
+                let typedKey = candidate.continuationKey
+                for entry in entries.entries where PrefixIndex.fold(entry.text).hasPrefix(typedKey)
+                    && items.count < limit && seen.insert(entry.text).inserted {
                     let text = entry.kind == .abbreviation ? entry.text : matchCase(candidate.typed, entry.text)
                     add(text, itemKind(entry.kind), detail: entry.detail ?? "\(entry.count)× in het corpus",
                         newText: text, replace: candidate.replace)

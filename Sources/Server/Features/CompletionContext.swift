@@ -23,15 +23,36 @@ enum CompletionSituation: Equatable {
     case nothing
 }
 
+/// How completion was asked for: by the user (or a list being continued as they type),
+/// or automatically by a trigger character such as a space.
+enum CompletionTrigger: Equatable {
+    /// `triggerKind` 1 (and 3, an incomplete list typed on), or a client that sends no context.
+    case invoked
+    /// `triggerKind` 2: a trigger character was typed.
+    case triggerCharacter
+
+    init(triggerKind: Int?) {
+        self = triggerKind == 2 ? .triggerCharacter : .invoked
+    }
+}
+
 struct RunningTextCandidate: Equatable {
     let typed: String
     let replace: TextRange
     /// One word: abbreviations are offered too.
     let isSingleWord: Bool
+
+    /// What a completion's folded text must start with to replace `typed`: the typed
+    /// text folded, with its trailing space (`de ` is a whole word, not a prefix).
+    var continuationKey: String {
+        let folded = PrefixIndex.fold(typed)
+        return typed.last == " " && !folded.isEmpty ? folded + " " : folded
+    }
 }
 
 enum CompletionContextDetector {
-    static func situation(at cursor: Int, in question: Question, lineIndex: LineIndex) -> CompletionSituation {
+    static func situation(at cursor: Int, in question: Question, lineIndex: LineIndex,
+                          trigger: CompletionTrigger = .invoked) -> CompletionSituation {
         let bytes = lineIndex.utf8
         let lineNumber = lineIndex.line(containing: cursor)
         let line = lineIndex.contentRange(ofLine: lineNumber)
@@ -61,7 +82,7 @@ enum CompletionContextDetector {
         if let citation = citationNumber(bytes, line: line, cursor: cursor) { return citation }
         if let opener = itemOpener(bytes, line: line, cursor: cursor) { return opener }
         if let phrase = citationPhrase(bytes, line: line, cursor: cursor) { return phrase }
-        let candidates = runningText(bytes, line: line, cursor: cursor)
+        let candidates = runningText(bytes, line: line, cursor: cursor, trigger: trigger)
         return candidates.isEmpty ? .nothing : .runningText(candidates: candidates)
     }
 
@@ -118,6 +139,9 @@ enum CompletionContextDetector {
 
     static let citationPhraseText = "schriftelijke vraag nr."
 
+    /// Characters of a word typed before terms are offered without being asked for.
+    static let minimumTypedForAutomatic = 3
+
     /// The start of `schriftelijke vraag nr.` (at least `schr`) right before the cursor.
     static func citationPhrase(_ bytes: [UInt8], line: TextRange, cursor: Int) -> CompletionSituation? {
         let phrase = Array(citationPhraseText.utf8)
@@ -135,8 +159,11 @@ enum CompletionContextDetector {
     }
 
     /// The last word being typed, and with it the one or two words before it (a
-    /// trailing space asks for the next word of a term).
-    static func runningText(_ bytes: [UInt8], line: TextRange, cursor: Int) -> [RunningTextCandidate] {
+    /// trailing space asks for the next word of a term). Terms come only when asked
+    /// for, or automatically once `minimumTypedForAutomatic` characters of a word are
+    /// typed: never mid-sentence after every space.
+    static func runningText(_ bytes: [UInt8], line: TextRange, cursor: Int,
+                            trigger: CompletionTrigger = .invoked) -> [RunningTextCandidate] {
         var wordStarts: [Int] = []
         var i = cursor
         // A single space after the last word is allowed: `lokale ` continues.
@@ -153,7 +180,12 @@ enum CompletionContextDetector {
         }
         guard let lastWordStart = wordStarts.first else { return [] }
         let endsWithSpace = bytes[cursor - 1] == 0x20
-        if !endsWithSpace, cursor - lastWordStart < 2 { return [] }
+        switch trigger {
+        case .invoked:
+            if !endsWithSpace, cursor - lastWordStart < 2 { return [] }
+        case .triggerCharacter:
+            guard !endsWithSpace, text(bytes, lastWordStart, cursor).count >= minimumTypedForAutomatic else { return [] }
+        }
         return wordStarts.reversed().map { start in
             RunningTextCandidate(typed: text(bytes, start, cursor), replace: TextRange(start: start, end: cursor),
                                  isSingleWord: start == lastWordStart && !endsWithSpace)

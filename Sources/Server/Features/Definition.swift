@@ -3,7 +3,7 @@ import LSP
 import QuestionModel
 
 /// `textDocument/definition`: from a citation to the title line of the cited
-/// record's file. Records of the embedded seeds have no file and are skipped.
+/// record's file (for the embedded seeds, their copies in the cache folder).
 extension LanguageServer {
     func registerDefinition() {
         onRequest("textDocument/definition", TextDocumentPositionParams.self) { [unowned self] params in
@@ -17,7 +17,7 @@ extension LanguageServer {
 
     /// Where a record's title is, in its file; nil for records without a readable file.
     func titleLocation(_ record: Record) -> Location? {
-        guard let path = record.source.filePath, let uri = RecordFiles.uri(record),
+        guard let path = recordPath(record), let uri = recordURI(record),
               let parsed = RecordFiles.read(path) else { return nil }
         let converter = PositionConverter(lineIndex: parsed.lineIndex, unit: session.columnUnit)
         return Location(uri: uri, range: converter.range(RecordFiles.titleRange(parsed)))

@@ -15,7 +15,7 @@ extension LanguageServer {
             }
             for citation in question.citations {
                 guard let record = CitationResolution.resolve(citation, in: corpus).records.first,
-                      let uri = RecordFiles.uri(record) else { continue }
+                      let uri = recordURI(record) else { continue }
                 links.append(DocumentLink(range: converter.range(citation.range), target: uri,
                                           tooltip: record.title.isEmpty ? nil : record.title))
             }

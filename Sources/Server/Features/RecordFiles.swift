@@ -7,10 +7,6 @@ import SourceText
 /// Corpus records on disk: their URIs and positions inside them. The corpus keeps
 /// no full text, so a record file is read again when a feature needs a range in it.
 enum RecordFiles {
-    static func uri(_ record: Record) -> DocumentURI? {
-        record.source.filePath.map { URL(fileURLWithPath: $0).absoluteString }
-    }
-
     /// The path of a `file:` URI, to compare documents with record files.
     static func path(of uri: DocumentURI) -> String? {
         guard let url = URL(string: uri), url.isFileURL else { return nil }
@@ -35,3 +31,4 @@ enum RecordFiles {
         parsed.question.title?.range ?? parsed.question.metadata.titleLine?.range ?? TextRange(start: 0, end: 0)
     }
 }
+

@@ -47,7 +47,7 @@ extension LanguageServer {
         var citing = corpus.records(citing: reference)
         if includeDeclaration { citing = corpus.records(number: reference.number, date: reference.date) + citing }
         for record in citing {
-            guard let path = record.source.filePath, let uri = RecordFiles.uri(record),
+            guard let path = recordPath(record), let uri = recordURI(record),
                   seenPaths.insert(URL(fileURLWithPath: path).standardizedFileURL.path).inserted,
                   let parsed = RecordFiles.read(path) else { continue }
             let converter = PositionConverter(lineIndex: parsed.lineIndex, unit: session.columnUnit)

@@ -7,8 +7,7 @@ extension LanguageServer {
     func registerWorkspaceSymbols() {
         onRequest("workspace/symbol", WorkspaceSymbolParams.self) { [unowned self] params in
             CorpusSymbols.search(params.query, in: corpus).compactMap { record -> SymbolInformation? in
-                // Records without a file (the embedded seeds) have no location to go to.
-                guard let uri = RecordFiles.uri(record) else { return nil }
+                guard let uri = recordURI(record) else { return nil }
                 // The title line would need the file read; the start of the file is
                 // where both corpus layouts name the title.
                 let start = Position(line: 0, character: 0)
@@ -23,11 +22,13 @@ extension LanguageServer {
 enum CorpusSymbols {
     static let limit = 100
 
-    /// Records matching `query`: all digits is a number; otherwise authors whose name
-    /// contains the query, then BM25 hits on the words.
+    /// Records matching `query`: nothing typed gives the newest questions; all digits
+    /// is a number; otherwise authors whose name contains the query, then titles with
+    /// a word starting with each typed word (`Inburgering` finds
+    /// `Inburgeringstrajecten - Stand van zaken`), then BM25 hits on the words.
     static func search(_ query: String, in corpus: Corpus) -> [Record] {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return [] }
+        guard !trimmed.isEmpty else { return newest(in: corpus) }
         if trimmed.allSatisfy(\.isASCIIDigit), let number = Int(trimmed.prefix(7)) {
             return Array(corpus.records(number: number).sorted { ($0.date ?? .distantPast) > ($1.date ?? .distantPast) }
                 .prefix(limit))
@@ -41,11 +42,39 @@ enum CorpusSymbols {
                 if results.count >= limit { return results }
             }
         }
+        for record in titlePrefixMatches(trimmed, in: corpus) where seen.insert(record.source).inserted {
+            results.append(record)
+            if results.count >= limit { return results }
+        }
         for hit in corpus.search(trimmed, limit: limit) where seen.insert(hit.record.source).inserted {
             results.append(hit.record)
             if results.count >= limit { break }
         }
         return results
+    }
+
+    /// Records whose title has, for each typed word, a word starting with it (folded:
+    /// case and accents ignored); newest first. One pass over the titles.
+    static func titlePrefixMatches(_ query: String, in corpus: Corpus) -> [Record] {
+        let typed = PrefixIndex.fold(query).split(separator: " ").map { $0.filter { $0.isLetter || $0.isNumber } }
+            .filter { !$0.isEmpty }
+        guard !typed.isEmpty else { return [] }
+        var matches: [Record] = []
+        for record in corpus.records {
+            let words = PrefixIndex.fold(record.title).split { !$0.isLetter && !$0.isNumber }
+            if typed.allSatisfy({ prefix in words.contains { $0.hasPrefix(prefix) } }) { matches.append(record) }
+        }
+        return newestFirst(matches)
+    }
+
+    /// The newest questions (undated ones last), at most `limit`: what an empty query lists.
+    static func newest(in corpus: Corpus) -> [Record] {
+        newestFirst(Array(corpus.records))
+    }
+
+    private static func newestFirst(_ records: [Record]) -> [Record] {
+        Array(records.sorted { ($0.date ?? .distantPast, $0.number ?? 0) > ($1.date ?? .distantPast, $1.number ?? 0) }
+            .prefix(limit))
     }
 
     static func name(_ record: Record) -> String {

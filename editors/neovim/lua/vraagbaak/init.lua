@@ -14,8 +14,9 @@ M.defaults = {
   -- The workspace root: the nearest folder up from the draft holding one of these,
   -- else the draft's own folder. vraagbaak.json there holds the settings.
   root_markers = { "vraagbaak.json", ".git" },
-  -- Passed as initializationOptions (same keys as vraagbaak.json), e.g.
-  -- { corpus = { "~/vragen" }, rules = { ["citation-form"] = "off" } }.
+  -- Passed as initializationOptions and as the `vraagbaak` settings section (the
+  -- keys of vraagbaak.json; rules go under `checks`), e.g.
+  -- { corpus = { "~/vragen" }, checks = { rules = { ["citation-form"] = "off" } } }.
   settings = nil,
   on_attach = nil,
   capabilities = nil,
