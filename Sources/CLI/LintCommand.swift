@@ -89,7 +89,9 @@ enum LintCommand {
             for input in inputs {
                 guard let text = read(input, hasIOError: &hasIOError) else { continue }
                 let question = Question.parse(text, as: input.isDraft ? .draft : nil)
-                let findings = checker.check(question: question, text: text, corpus: corpus, today: today)
+                var path: String?
+                if case .file(let file) = input.source { path = file }
+                let findings = checker.check(question: question, text: text, corpus: corpus, today: today, documentPath: path)
                 files.append(LintedFile(path: input.displayPath, text: text, findings: findings))
             }
         }

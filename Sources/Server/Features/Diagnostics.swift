@@ -17,14 +17,16 @@ extension LanguageServer {
             let resultId = diagnosticsResultID(document)
             if params.previousResultId == resultId { return DocumentDiagnosticReport.unchanged(resultId: resultId) }
             guard Self.isChecked(document) else { return DocumentDiagnosticReport.full([], resultId: resultId) }
-            let findings = checker.check(question: question, text: document.text.text, corpus: corpus, today: Self.today())
+            let findings = checker.check(question: question, text: document.text.text, corpus: corpus, today: Self.today(),
+                                         documentPath: document.filePath)
             let converter = document.converter(session.columnUnit)
             return DocumentDiagnosticReport.full(Self.diagnostics(findings, converter), resultId: resultId)
         }
         onRequest("textDocument/codeAction", CodeActionParams.self) { [unowned self] params in
             let (document, question) = try parsedDocument(params.textDocument.uri)
             guard Self.isChecked(document) else { return [CodeAction]() }
-            let findings = checker.check(question: question, text: document.text.text, corpus: corpus, today: Self.today())
+            let findings = checker.check(question: question, text: document.text.text, corpus: corpus, today: Self.today(),
+                                         documentPath: document.filePath)
             return Self.codeActions(findings, document: document, requested: params, unit: session.columnUnit)
         }
     }
@@ -52,7 +54,8 @@ extension LanguageServer {
         diagnosticsRunning.insert(uri)
         let checker = self.checker, corpus = self.corpus, unit = session.columnUnit, today = Self.today()
         DispatchQueue.global().async { [self] in
-            let findings = checker.check(question: question, text: document.text.text, corpus: corpus, today: today)
+            let findings = checker.check(question: question, text: document.text.text, corpus: corpus, today: today,
+                                         documentPath: document.filePath)
             let diagnostics = Self.diagnostics(findings, document.converter(unit))
             queue.async { [self] in
                 diagnosticsRunning.remove(uri)
@@ -186,5 +189,14 @@ extension LanguageServer {
     static func overlaps(_ a: TextRange, _ b: TextRange) -> Bool {
         if a.isEmpty || b.isEmpty { return a.start <= b.end && b.start <= a.end }
         return a.start < b.end && b.start < a.end
+    }
+}
+
+extension OpenDocument {
+    /// The file the document was opened from, for a `file:` URI: a draft inside its
+    /// own corpus is not checked against itself.
+    var filePath: String? {
+        guard let url = URL(string: uri), url.isFileURL else { return nil }
+        return url.path
     }
 }
