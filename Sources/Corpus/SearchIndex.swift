@@ -89,19 +89,18 @@ public struct SearchIndex: Sendable {
     }
 
     /// What a text not in the index would score against itself, were it a document:
-    /// its terms the index knows, each weighed as the index weighs a document's (title
-    /// and question fields, saturated), with no length normalization (a draft has no
-    /// place among the corpus's lengths).
+    /// each of its terms weighed as the index weighs a document's (title and question
+    /// fields, saturated), with no length normalization (a draft has no place among
+    /// the corpus's lengths). A term the corpus never uses counts with the idf of a
+    /// term in no document: words no record has are the surest sign of a new question.
     func selfScore(title: String, question: String) -> Double {
-        var counts: [Int32: FieldCounts] = [:]
+        var counts: [String: FieldCounts] = [:]
         for (field, text) in [(0, title), (1, question)] {
-            Tokenizer.forEachTerm(in: text) { term in
-                if let id = termIDs[term] { counts[id, default: FieldCounts()].add(1, to: field) }
-            }
+            Tokenizer.forEachTerm(in: text) { counts[$0, default: FieldCounts()].add(1, to: field) }
         }
         var score: Float = 0
         for (term, count) in counts {
-            let frequency = Int(postingStarts[Int(term) + 1] - postingStarts[Int(term)])
+            let frequency = termIDs[term].map { Int(postingStarts[Int($0) + 1] - postingStarts[Int($0)]) } ?? 0
             let weight = Float(count[0]) * Self.fieldWeights[0] + Float(count[1]) * Self.fieldWeights[1]
             let saturated = weight / (weight + Self.k1)
             score += Self.queryWeight(documents: documentCount, frequency: frequency, queryCount: count[0] + count[1])
