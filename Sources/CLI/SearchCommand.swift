@@ -1,3 +1,4 @@
+import Analysis
 import Corpus
 import Foundation
 import QuestionModel
@@ -32,22 +33,20 @@ enum SearchCommand {
         guard file != nil || !words.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw Arguments.UsageError("search needs a text to search for, or --file DRAFT")
         }
-        let options = CorpusOptions(folders: arguments.values("--corpus"))
-        if let problem = options.missingFolderProblem {
-            printError(problem)
-            return 2
-        }
+        guard let options = try CorpusOptions(arguments, folders: arguments.values("--corpus")) else { return 2 }
         var query = words
         if let file {
             let input = LintCommand.Input(source: file == "-" ? .standardInput : .file(file),
-                                          displayPath: file == "-" ? "<stdin>" : file, isDraft: true)
+                                          displayPath: file == "-" ? "<stdin>" : file)
             var hasIOError = false
             guard let text = LintCommand.read(input, hasIOError: &hasIOError) else { return 2 }
-            query = QuestionText.whole(of: Question.parse(text, as: .draft), text: text)
+            // Read as `lint` reads it (`DraftDecision`): a `.vraag` file is a draft.
+            let document = DocumentSnapshot(path: input.path, text: text)
+            query = QuestionText.whole(of: document.question, text: text)
         }
         let corpus = options.load()
         // A draft that lies inside the corpus does not find itself.
-        let excluded = file.map { Set(corpus.records(atPath: $0)) } ?? []
+        let excluded = file.map { $0 == "-" ? [] : Set(corpus.records(atPath: $0)) } ?? []
         let results = corpus.search(query, limit: limit, excluding: excluded)
         switch format {
         case .json:

@@ -19,6 +19,9 @@ public enum Vraagbaak {
           vraagbaak lint [--corpus DIR]... [--format text|json|sarif] [--fail-on error|warning|info]
                          [--config FILE] PATH...
                                          check drafts (files, folders of *.vraag, - for stdin)
+          vraagbaak web [--port N] [--corpus DIR]... [--codemirror DIR] [FOLDER]
+                                         edit the drafts of FOLDER in a browser page on
+                                         127.0.0.1 (needs: apt-get install libjs-codemirror)
           vraagbaak --help               show this help
           vraagbaak --version            print the version
 
@@ -47,12 +50,19 @@ public enum Vraagbaak {
                 }
                 return serve(logPath: parsed.value("--log"))
             case "index":
-                let parsed = try Arguments(arguments, flags: [], options: ["--corpus"])
-                return IndexCommand.run(parsed)
+                let parsed = try Arguments(arguments, flags: ConfigurationOptions.flags,
+                                           options: ConfigurationOptions.options.union(["--corpus"]))
+                return try IndexCommand.run(parsed)
             case "search":
-                return try SearchCommand.run(Arguments(arguments, flags: [], options: SearchCommand.options))
+                return try SearchCommand.run(Arguments(arguments, flags: ConfigurationOptions.flags,
+                                                       options: ConfigurationOptions.options.union(SearchCommand.options)))
             case "show":
-                return try ShowCommand.run(Arguments(arguments, flags: [], options: ["--corpus"]))
+                return try ShowCommand.run(Arguments(arguments, flags: ConfigurationOptions.flags,
+                                                     options: ConfigurationOptions.options.union(["--corpus"])))
+            case "web":
+                let parsed = try Arguments(arguments, flags: WebCommand.flags, options: WebCommand.options)
+                if parsed.has("--help") { return printUsage() }
+                return try WebCommand.run(parsed)
             case "lint":
                 return try LintCommand.run(Arguments(arguments, flags: LintCommand.flags, options: LintCommand.options))
             case "":

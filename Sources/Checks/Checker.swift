@@ -8,9 +8,12 @@ import SourceText
 /// repetition rule; a 1,000-word draft against a 100,000-record corpus takes a few ms.
 public struct Checker: Sendable {
     public let configuration: CheckConfiguration
+    /// False while there is no corpus yet: the rules that need one are left out.
+    public let usesCorpus: Bool
 
-    public init(configuration: CheckConfiguration = .default) {
+    public init(configuration: CheckConfiguration = .default, usesCorpus: Bool = true) {
         self.configuration = configuration
+        self.usesCorpus = usesCorpus
     }
 
     /// Every rule of the catalogue, in registry order.
@@ -39,15 +42,19 @@ public struct Checker: Sendable {
         }
         let context = CheckContext(question: question, bytes: Array(text.utf8), corpus: corpus, today: today,
                                    configuration: configuration, excludedRecords: excluded)
+        // Rules write `\n`; a fix keeps the document's own line ending.
+        let lineEnding = TextScanning.lineEnding(context.bytes)
         var findings: [Finding] = []
         for rule in Self.catalogue {
             guard configuration.isEnabled(rule.code) else { continue }
             if rule.code.checksDraftsOnly && !context.isDraft { continue }
+            if rule.code.needsCorpus && !usesCorpus { continue }
             let configured = configuration.rules[rule.code]?.severity?.severity
             for var finding in rule.findings(in: context) where context.isChecked(finding.range) {
                 // A graded rule (repetition: a copy warns, a rewording informs) sets its
                 // own severity; a configured severity overrides every grade.
                 finding.severity = configured ?? finding.severity
+                if lineEnding != "\n" { finding.fixes = finding.fixes.map { $0.withLineEnding(lineEnding) } }
                 findings.append(finding)
             }
         }

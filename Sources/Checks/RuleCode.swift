@@ -86,6 +86,16 @@ public enum RuleCode: String, Sendable, Hashable, CaseIterable, Codable, CustomS
         }
     }
 
+    /// Whether the rule compares the text with the corpus. The others (the structure
+    /// checks) run before the corpus is loaded; these wait for it, or they would flag
+    /// every citation against an empty corpus.
+    public var needsCorpus: Bool {
+        switch self {
+        case .citationUnknown, .citationDateMismatch, .citationDateMissing, .citationAuthor, .repetition: return true
+        default: return false
+        }
+    }
+
     /// What a configured `limit` means for this rule; nil when the rule takes none.
     public var limitUnit: String? {
         switch self {

@@ -19,15 +19,24 @@ enum TextScanning {
         var startsSentence = true
         var i = max(0, range.start)
         let end = min(bytes.count, range.end)
+        var atLineStart = true
         while i < end {
             let byte = bytes[i]
-            if Bytes.isWordByte(byte) {
+            if Bytes.isWordByte(bytes, at: i) {
                 let start = i
                 var lower: [UInt8] = []
-                while i < end, Bytes.isWordByte(bytes[i]) {
+                while i < end, Bytes.isWordByte(bytes, at: i) {
+                    // A soft hyphen or zero-width space inside a word is not part of it.
+                    let invisible = bytes[i] < 0x80 ? 0 : Bytes.ignorableWidth(bytes, at: i)
+                    if invisible > 0 {
+                        i += invisible
+                        continue
+                    }
                     lower.append(Bytes.lowercased(bytes[i]))
                     i += 1
                 }
+                atLineStart = false
+                if lower.isEmpty { continue }
                 // `a)` is a sub-item marker: what follows starts a sentence.
                 if i < end, bytes[i] == UInt8(ascii: ")"), i - start == 1 {
                     startsSentence = true
@@ -41,8 +50,19 @@ enum TextScanning {
             switch byte {
             case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ":"), UInt8(ascii: ";"):
                 startsSentence = true
+            case Bytes.newline, Bytes.carriageReturn:
+                atLineStart = true
             default:
-                break
+                let blank = Bytes.blankWidth(bytes, at: i)
+                if blank > 0 {
+                    i += blank
+                    continue
+                }
+                // A bullet (`-`, `•`) opening a line opens a list entry: a sentence.
+                if atLineStart {
+                    if NumberedMarkers.isBullet(bytes, TextRange(start: i, end: min(end, i + 8))) { startsSentence = true }
+                    atLineStart = false
+                }
             }
             i += 1
         }
@@ -150,6 +170,24 @@ enum TextScanning {
         return TextRange(start: start, end: end)
     }
 
+    /// The whole line before the line that starts at `lineStart` (which is > 0).
+    static func previousLine(_ bytes: [UInt8], before lineStart: Int) -> TextRange {
+        var offset = max(0, min(lineStart, bytes.count) - 1)
+        if offset > 0, bytes[offset] == 0x0A, bytes[offset - 1] == 0x0D { offset -= 1 }
+        return fullLine(bytes, containing: offset)
+    }
+
+    /// The line ending the text uses: its first line break (`\r\n`, `\r` or `\n`).
+    static func lineEnding(_ bytes: [UInt8]) -> String {
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A { return "\n" }
+            if bytes[i] == 0x0D { return i + 1 < bytes.count && bytes[i + 1] == 0x0A ? "\r\n" : "\r" }
+            i += 1
+        }
+        return "\n"
+    }
+
     /// The start of the line holding `offset`.
     static func lineStart(_ bytes: [UInt8], containing offset: Int) -> Int {
         fullLine(bytes, containing: offset).start
@@ -168,21 +206,11 @@ enum TextScanning {
         return offset
     }
 
-    /// Whitespace runs collapsed to one space, ends trimmed.
+    /// Whitespace runs (no-break spaces included) collapsed to one space, invisible
+    /// characters dropped, ends trimmed: `Bytes.collapsedString`.
     static func collapsingWhitespace(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(character)
-            }
-        }
-        return result
+        let bytes = Array(text.utf8)
+        return Bytes.collapsedString(bytes, TextRange(start: 0, end: bytes.count))
     }
 
     /// Names compare case-insensitively with whitespace collapsed.

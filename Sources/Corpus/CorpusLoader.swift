@@ -22,8 +22,11 @@ public struct CorpusLoader: Sendable {
     /// Like `load`, but reuses the index cache when it is still valid for the files
     /// found now, and writes a new cache after a rebuild. A cache that cannot be
     /// written is not an error: the corpus is still returned.
+    /// Folders are opened by their canonical paths, so the cache and the records' paths
+    /// are the same whichever name the folder was given by.
     public func open(_ sources: [CorpusSource], cache: IndexCache?,
                      progress: (LoadProgress) -> Void = { _ in }) -> (corpus: Corpus, cache: IndexCache.Outcome?) {
+        let sources = sources.map(\.canonical)
         var warnings: [LoadWarning] = []
         let inputs = Self.inputs(sources, warnings: &warnings)
         let manifest = inputs.compactMap { input -> CorpusFiles.Entry? in

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where the corpus comes from: the seeds compiled into the binary, and folders.
 public enum CorpusSource: Hashable, Sendable, CustomStringConvertible {
     case embeddedSeeds
@@ -8,6 +14,15 @@ public enum CorpusSource: Hashable, Sendable, CustomStringConvertible {
         case .embeddedSeeds: return "embedded seeds"
         case .folder(let path): return path
         }
+    }
+
+    /// The same source named by its canonical absolute path (`realpath`: no `.`,
+    /// `..` or symbolic links), so that two names of one folder are one corpus and one
+    /// name never stands for two. A folder that does not resolve stays as named.
+    public var canonical: CorpusSource {
+        guard case .folder(let path) = self, let resolved = realpath(path, nil) else { return self }
+        defer { free(resolved) }
+        return .folder(path: String(cString: resolved))
     }
 }
 

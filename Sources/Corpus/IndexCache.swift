@@ -5,14 +5,17 @@ import QuestionModel
 /// so that a large corpus reopens in a fraction of the time a rebuild takes.
 ///
 /// The cache is used only when its format and Vraagbaak version match, its
-/// checksum is right, and the files it was built from are exactly the files there
-/// now (same paths, sizes and modification times). Otherwise it is rebuilt.
+/// checksum is right, it was built from the same canonical sources, the files it was
+/// built from are exactly the files there now (same paths, sizes and modification
+/// times), and a sample of them still has the content it had. Otherwise it is rebuilt.
+/// The file is named by the canonical sources (`CorpusSource.canonical`): two names of
+/// one folder share a cache, two folders never do.
 public struct IndexCache: Sendable {
     public let folder: URL
     let applicationVersion: String
 
     static let magic = Array("VRAAGBAAK-INDEX\n".utf8)
-    static let formatVersion = 4
+    static let formatVersion = 5
 
     public init(folder: URL, applicationVersion: String) {
         self.folder = folder
@@ -32,9 +35,14 @@ public struct IndexCache: Sendable {
 
     /// The cache file for a set of sources.
     public func fileURL(for sources: [CorpusSource]) -> URL {
-        let key = sources.map(\.description).sorted().joined(separator: "\n")
+        let key = Self.key(sources)
         let hash = Array(key.utf8).withUnsafeBytes { checksum($0) }
         return folder.appendingPathComponent("index-\(String(hash, radix: 16)).bin")
+    }
+
+    /// The canonical sources, one text: what a cache file is for.
+    static func key(_ sources: [CorpusSource]) -> String {
+        sources.map(\.canonical.description).sorted().joined(separator: "\n")
     }
 
     public enum Outcome: Equatable, Sendable {
@@ -60,7 +68,9 @@ public struct IndexCache: Sendable {
             guard try reader.readString() == applicationVersion else { return (nil, .stale("Vraagbaak version changed")) }
             let expected = try reader.readFixed()
             guard checksum(reader.remaining) == expected else { return (nil, .corrupt) }
+            guard try reader.readString() == Self.key(sources) else { return (nil, .stale("built for other corpus folders")) }
             guard try Self.manifestMatches(&reader, manifest) else { return (nil, .stale("corpus files changed")) }
+            guard try Self.samplesMatch(&reader, manifest) else { return (nil, .stale("corpus file contents changed")) }
             let corpus = try Self.readCorpus(&reader, manifest: manifest)
             guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
             return (corpus, .hit)
@@ -82,7 +92,9 @@ public struct IndexCache: Sendable {
             payloadChecksum.add(bytes)
             file.append(bytes)
         }
+        payload.write(Self.key(sources))
         Self.writeManifest(corpus.manifest, to: &payload)
+        Self.writeSamples(corpus.manifest, to: &payload)
         Self.writeCorpus(corpus, to: &payload)
         payload.flush()
         // The checksum is the header's last 8 bytes, little-endian.
@@ -132,6 +144,37 @@ public struct IndexCache: Sendable {
                   paths.bytesEqual(Int(starts[index])..<Int(starts[index + 1]), entry.path) else { return false }
         }
         return true
+    }
+
+    /// Files whose content a reopen checks: sizes and times can agree by chance (a
+    /// copy that kept them, a clock set back), so some content is compared as well.
+    static let sampleCount = 32
+
+    private static func sampleIndices(_ count: Int) -> [Int] {
+        count <= sampleCount ? Array(0..<count) : (0..<sampleCount).map { $0 * (count - 1) / (sampleCount - 1) }
+    }
+
+    /// A fingerprint of a file's content as the loader reads it.
+    static func fingerprint(_ path: String) -> UInt64 {
+        switch CorpusFileReader.read(path) {
+        case .text(let text, let wasUTF8):
+            var text = text
+            return text.withUTF8 { checksum(UnsafeRawBufferPointer($0)) } &+ (wasUTF8 ? 0 : 1)
+        case .binary: return 1
+        case .tooLarge(let bytes): return UInt64(bytes)
+        case .unreadable: return 0
+        }
+    }
+
+    private static func writeSamples(_ manifest: [CorpusFiles.Entry], to writer: inout BinaryWriter) {
+        writer.writeColumn(sampleIndices(manifest.count).map { fingerprint(manifest[$0].path) })
+    }
+
+    private static func samplesMatch(_ reader: inout BinaryReader, _ manifest: [CorpusFiles.Entry]) throws -> Bool {
+        let fingerprints = try reader.readColumn(UInt64.self)
+        let indices = sampleIndices(manifest.count)
+        guard fingerprints.count == indices.count else { throw BinaryReader.Corrupt() }
+        return indices.enumerated().allSatisfy { fingerprints[$0.offset] == fingerprint(manifest[$0.element].path) }
     }
 
     private static func writeCorpus(_ corpus: Corpus, to writer: inout BinaryWriter) {

@@ -1,3 +1,5 @@
+import QuestionModel
+
 /// Splits text into search terms: lowercase, accents folded (`geïnde` → `geinde`),
 /// letters and digits only, Dutch stopwords and one-letter words dropped.
 /// Linear in the input; works on UTF-8 bytes.
@@ -56,6 +58,9 @@ public enum Tokenizer {
                     // é, ë, ï, ö, ... (U+00C0...U+00FF) fold to their base letter.
                     append(folded)
                     i += 2
+                } else if Bytes.ignorableWidth(byte, i + 1 < n ? bytes[i + 1] : 0, i + 2 < n ? bytes[i + 2] : 0) > 0 {
+                    // A soft hyphen or zero-width space inside a word is not there.
+                    i += Bytes.ignorableWidth(byte, i + 1 < n ? bytes[i + 1] : 0, i + 2 < n ? bytes[i + 2] : 0)
                 } else {
                     // Any other non-ASCII character (dashes, quotes, emoji) separates words.
                     flush()

@@ -19,7 +19,7 @@ public enum CitationScanner {
         var i = max(0, range.start)
         while i < end {
             let byte = bytes[i]
-            guard Bytes.isASCIILetter(byte), i == 0 || !Bytes.isWordByte(bytes[i - 1]) else {
+            guard Bytes.isASCIILetter(byte), !Bytes.isWordByte(bytes, before: i) else {
                 i += 1
                 continue
             }
@@ -31,7 +31,7 @@ public enum CitationScanner {
                     continue
                 }
             }
-            while i < end, Bytes.isWordByte(bytes[i]) { i += 1 }
+            while i < end, Bytes.isWordByte(bytes, at: i) { i += 1 }
         }
         return found
     }
@@ -74,7 +74,7 @@ private struct Reader {
         let pattern = word.utf8Start
         for k in 0..<count where Bytes.lowercased(bytes[at + k]) != pattern[k] { return nil }
         let end = at + count
-        return end < limit && Bytes.isWordByte(bytes[end]) ? nil : end
+        return end < limit && Bytes.isWordByte(bytes, at: end) ? nil : end
     }
 
     /// The start of the next word after at least one whitespace byte.
@@ -103,7 +103,7 @@ private struct Reader {
         }
         let (value, digitsEnd) = DateScanner.readNumber(bytes, digitsStart, limit, maxDigits: 7)
         let count = digitsEnd - digitsStart
-        guard (1...6).contains(count), !(digitsEnd < limit && Bytes.isWordByte(bytes[digitsEnd])) else { return nil }
+        guard (1...6).contains(count), !(digitsEnd < limit && Bytes.isWordByte(bytes, at: digitsEnd)) else { return nil }
         return (value, TextRange(start: digitsStart, end: digitsEnd))
     }
 
@@ -246,7 +246,7 @@ private struct Reader {
             }
             guard kind == .committeeMeeting, let wordStart = gap(after: cursor), wordStart < nameLimit else { return nil }
             var q = wordStart
-            while q < nameLimit, !Bytes.isWhitespace(bytes[q]) {
+            while q < nameLimit, !Bytes.isWhitespace(bytes[q]), Bytes.spaceWidth(bytes, at: q) == 0 {
                 switch bytes[q] {
                 case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ";"),
                      UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"):

@@ -110,8 +110,9 @@ public enum DateScanner {
         at < limit && (Bytes.isDigit(bytes[at]) || Bytes.isASCIILetter(bytes[at]))
     }
 
-    /// Skips the space between parts of a date: a few spaces or tabs and at most one
-    /// line break, since hard-wrapped text splits `31` from `december 2024`.
+    /// Skips the space between parts of a date: a few spaces (tabs, no-break spaces)
+    /// and at most one line break, since hard-wrapped text splits `31` from
+    /// `december 2024`.
     static func skipGap(_ bytes: [UInt8], _ start: Int, _ limit: Int) -> Int? {
         var i = start
         var lineBreaks = 0
@@ -121,8 +122,12 @@ public enum DateScanner {
                 if byte == Bytes.carriageReturn, i + 1 < limit, bytes[i + 1] == Bytes.newline { i += 1 }
                 lineBreaks += 1
                 if lineBreaks > 1 { return nil }
-            } else if !Bytes.isHorizontalSpace(byte) {
-                break
+            } else {
+                // Spaces, tabs, no-break spaces, invisible characters.
+                let width = Bytes.blankWidth(bytes, at: i)
+                guard width > 0, i + width <= limit else { break }
+                i += width
+                continue
             }
             i += 1
         }
@@ -137,7 +142,7 @@ public enum DateScanner {
         for (index, pattern) in monthPatterns.enumerated() {
             let end = start + pattern.count
             if end <= limit, Bytes.hasPrefix(bytes, at: start, pattern),
-               end == limit || !Bytes.isWordByte(bytes[end]) {
+               end == limit || !Bytes.isWordByte(bytes, at: end) {
                 return (index + 1, end)
             }
         }

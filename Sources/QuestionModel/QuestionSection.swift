@@ -23,7 +23,7 @@ struct QuestionSection {
             let textRange = Bytes.trimmed(bytes, TextRange(start: marker.range.end, end: end))
             let itemRange = TextRange(start: marker.range.start, end: max(end, marker.range.end))
             items.append(QuestionItem(
-                number: marker.number, markerRange: marker.range, range: itemRange,
+                number: marker.number, markerRange: marker.range, labelRange: marker.labelRange, range: itemRange,
                 text: Bytes.string(bytes, textRange), textRange: textRange,
                 subItems: QuestionSection.subItems(lines, in: TextRange(start: marker.range.end, end: itemRange.end))))
         }
@@ -49,12 +49,18 @@ struct QuestionSection {
                 atLineStart = true
                 i += 1
                 continue
-            } else if atLineStart, !Bytes.isHorizontalSpace(byte) {
+            } else if atLineStart {
+                let blank = Bytes.blankWidth(bytes, at: i)
+                if blank > 0 {
+                    i += blank
+                    continue
+                }
                 atLineStart = false
-                let lineEnd = lineEndOffset(bytes, from: i, limit: span.end)
-                if NumberedMarkers.letterMarker(bytes, TextRange(start: i, end: lineEnd)) != nil { lastAsk = i }
+                // A sub-item or a bullet list entry belongs to the item it follows.
+                let line = TextRange(start: i, end: lineEndOffset(bytes, from: i, limit: span.end))
+                if NumberedMarkers.letterMarker(bytes, line) != nil || NumberedMarkers.bullet(bytes, line) != nil { lastAsk = i }
             }
-            if (byte | 0x20) == UInt8(ascii: "g"), i == 0 || !Bytes.isWordByte(bytes[i - 1]),
+            if (byte | 0x20) == UInt8(ascii: "g"), !Bytes.isWordByte(bytes, before: i),
                Bytes.hasPrefix(bytes, at: i, graag) {
                 lastAsk = i
             }
@@ -68,9 +74,9 @@ struct QuestionSection {
 
     @inline(__always)
     private static func lineEndOffset(_ bytes: [UInt8], from: Int, limit: Int) -> Int {
-        // Bounded: a letter marker needs only its first three bytes.
+        // Bounded: a letter marker or a bullet needs only its first few bytes.
         var i = from
-        while i < limit, i - from < 4, bytes[i] != Bytes.newline, bytes[i] != Bytes.carriageReturn { i += 1 }
+        while i < limit, i - from < 8, bytes[i] != Bytes.newline, bytes[i] != Bytes.carriageReturn { i += 1 }
         return i
     }
 
@@ -82,8 +88,7 @@ struct QuestionSection {
             if byte == Bytes.newline || byte == Bytes.carriageReturn {
                 var next = i + 1
                 if byte == Bytes.carriageReturn, next < limit, bytes[next] == Bytes.newline { next += 1 }
-                var k = next
-                while k < limit, Bytes.isHorizontalSpace(bytes[k]) { k += 1 }
+                let k = Bytes.skipBlanks(bytes, from: next, limit: limit)
                 if k >= limit || bytes[k] == Bytes.newline || bytes[k] == Bytes.carriageReturn { return i }
                 i = next
             } else {
@@ -107,7 +112,7 @@ struct QuestionSection {
             let textRange = Bytes.trimmed(bytes, TextRange(start: current.marker.range.end, end: current.end))
             let itemRange = TextRange(start: current.marker.range.start, end: max(textRange.end, current.marker.range.end))
             result.append(SubItem(letter: Character(Unicode.Scalar(current.marker.letter)), markerRange: current.marker.range,
-                                  range: itemRange, text: Bytes.string(bytes, textRange), textRange: textRange))
+                                  labelRange: current.marker.labelRange, range: itemRange, text: Bytes.string(bytes, textRange), textRange: textRange))
             open = nil
         }
 

@@ -15,7 +15,8 @@ public struct Title: Sendable, Equatable {
     /// The separator is exactly ` - `, as drafts should write it.
     public let hasCanonicalSeparator: Bool
 
-    /// Splits at the first `-`, `–` or `—` that has whitespace on both sides.
+    /// Splits at the first `-`, `–` or `—` that has whitespace (a no-break space too)
+    /// on both sides.
     static func make(_ bytes: [UInt8], _ lineRange: TextRange) -> Title? {
         let core = Bytes.trimmed(bytes, lineRange)
         guard !core.isEmpty else { return nil }
@@ -26,15 +27,20 @@ public struct Title: Sendable, Equatable {
         var i = core.start + 1
         while i < core.end - 1 {
             let dashWidth = Title.dashWidth(bytes, at: i, end: core.end)
-            if dashWidth > 0, Bytes.isHorizontalSpace(bytes[i - 1]), i + dashWidth < core.end,
-               Bytes.isHorizontalSpace(bytes[i + dashWidth]) {
+            let spaceBefore = dashWidth > 0 ? Bytes.blankWidth(bytes, endingAt: i) : 0
+            let spaceAfter = dashWidth > 0 && i + dashWidth < core.end ? Bytes.blankWidth(bytes, at: i + dashWidth) : 0
+            if spaceBefore > 0, spaceAfter > 0, i - spaceBefore >= core.start {
                 var separatorStart = i
-                while separatorStart > core.start, Bytes.isHorizontalSpace(bytes[separatorStart - 1]) { separatorStart -= 1 }
-                var separatorEnd = i + dashWidth
-                while separatorEnd < core.end, Bytes.isHorizontalSpace(bytes[separatorEnd]) { separatorEnd += 1 }
+                while separatorStart > core.start {
+                    let width = Bytes.blankWidth(bytes, endingAt: separatorStart)
+                    guard width > 0, separatorStart - width >= core.start else { break }
+                    separatorStart -= width
+                }
+                let separatorEnd = Bytes.skipBlanks(bytes, from: i + dashWidth, limit: core.end)
                 separator = TextRange(start: separatorStart, end: separatorEnd)
-                isCanonical = dashWidth == 1 && separatorStart == i - 1 && separatorEnd == i + 2
-                    && bytes[i - 1] == Bytes.space && bytes[i + 1] == Bytes.space
+                // One space on each side; a no-break space reads as one.
+                isCanonical = dashWidth == 1 && separatorStart == i - spaceBefore && separatorEnd == i + 1 + spaceAfter
+                    && bytes[i - 1] != Bytes.tab && bytes[i + 1] != Bytes.tab
                 let subjectRange = TextRange(start: core.start, end: separatorStart)
                 if !subjectRange.isEmpty { subject = Located(Bytes.string(bytes, subjectRange), range: subjectRange) }
                 let specificationRange = TextRange(start: separatorEnd, end: core.end)

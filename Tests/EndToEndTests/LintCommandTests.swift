@@ -115,10 +115,10 @@ final class LintCommandTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let off = folder.appendingPathComponent("off.json")
-        try Data(#"{"rules": {"numbering": "off"}}"#.utf8).write(to: off)
+        try Data(#"{"checks": {"rules": {"numbering": "off"}}}"#.utf8).write(to: off)
         XCTAssertEqual(try lint(["--config", off.path, example("numbering.vraag")]).status, 0)
         let bad = folder.appendingPathComponent("bad.json")
-        try Data(#"{"rules": {"numbering": "loud"}}"#.utf8).write(to: bad)
+        try Data(#"{"checks": {"rules": {"numbering": "loud"}}}"#.utf8).write(to: bad)
         let badResult = try lint(["--config", bad.path, example("numbering.vraag")])
         XCTAssertEqual(badResult.status, 2)
         XCTAssertTrue(badResult.stderr.contains("loud"), badResult.stderr)

@@ -6,7 +6,9 @@
   a small line-based TextMate tokenizer (Python `re` standing in for Oniguruma: the
   grammar sticks to their common subset), give the expected scopes on examples/;
 - sublime/LSP.sublime-settings parses (comments allowed); Vraag.sublime-syntax is YAML
-  whose regular expressions compile.
+  whose regular expressions compile;
+- the editors' READMEs: relative links and their #anchors resolve; settings examples
+  put `rules` under `checks`, the shape the server reads.
 Exit status 1 when any check fails.
 """
 import json
@@ -211,6 +213,33 @@ if yaml:
                 except re.error as error:
                     ok(False, f"sublime: {name}[{index}] compiles", error)
         ok(True, "sublime: the syntax's regular expressions compile")
+
+# --- Documentation: relative links and their anchors resolve; settings examples
+# use the shape the server reads (rules under `checks`).
+def github_slug(heading):
+    slug = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return slug.replace(" ", "-")
+
+
+for page in sorted(EDITORS.rglob("*.md")):
+    name = page.relative_to(EDITORS)
+    for target in re.findall(r"\]\(([^)\s]+)\)", page.read_text(encoding="utf-8")):
+        if re.match(r"^[a-z]+:", target):
+            continue
+        path, _, anchor = target.partition("#")
+        linked = (page.parent / path).resolve() if path else page
+        if not ok(linked.exists(), f"{name}: link {target} has a target", linked):
+            continue
+        if anchor and linked.suffix == ".md":
+            slugs = {github_slug(line.lstrip("#")) for line in linked.read_text(encoding="utf-8").splitlines()
+                     if line.startswith("#")}
+            ok(anchor in slugs, f"{name}: anchor #{anchor} exists in {linked.name}", sorted(slugs))
+for example in ["neovim/lua/vraagbaak/init.lua", "neovim/lspconfig.lua", "neovim/README.md", "emacs/README.md",
+                "helix/languages.toml", "sublime/LSP.sublime-settings"]:
+    for number, line in enumerate((EDITORS / example).read_text(encoding="utf-8").splitlines(), 1):
+        if re.search(r"\brules\b", line) and not re.search(r"\bchecks\b", line):
+            ok(False, f"{example}:{number}: rules belong under checks", line.strip())
+ok(True, "docs: settings examples put rules under checks")
 
 print(f"files: {'passed' if failures == 0 else 'FAILED'}, {failures} failure(s)")
 sys.exit(1 if failures else 0)

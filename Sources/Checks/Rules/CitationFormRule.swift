@@ -17,7 +17,7 @@ struct CitationFormRule: Rule {
             return Finding(code: code, range: citation.range,
                            message: "Schrijf de verwijzing voluit: ‘\(canonical)’.",
                            fixes: [Fix(title: "Vervangen door ‘\(canonical)’",
-                                       edits: [TextReplacement(range: citation.range, newText: canonical)])])
+                                       edits: [TextReplacement(range: citation.range, newText: canonical)], isCertain: true)])
         }
     }
 
@@ -38,10 +38,11 @@ struct CitationFormRule: Rule {
         while i > 0 {
             let byte = bytes[i - 1]
             if byte == 0x0A { newlines += 1 }
-            if !Bytes.isWhitespace(byte) {
+            let blank = Bytes.isWhitespace(byte) ? 1 : Bytes.blankWidth(bytes, endingAt: i)
+            if blank == 0 {
                 return newlines >= 2 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!")
             }
-            i -= 1
+            i -= blank
         }
         return true
     }

@@ -25,9 +25,9 @@ struct NumberingRule: Rule {
             }
         }
         let edits = items.enumerated().compactMap { index, item -> TextReplacement? in
-            item.number == index + 1 ? nil : TextReplacement(range: item.markerRange, newText: "\(index + 1).")
+            item.number == index + 1 ? nil : TextReplacement(range: item.labelRange, newText: "\(index + 1)")
         }
         return [Finding(code: code, range: item.markerRange, message: message,
-                        fixes: [Fix(title: "Vragen hernummeren van 1 tot \(items.count)", edits: edits)])]
+                        fixes: [Fix(title: "Vragen hernummeren van 1 tot \(items.count)", edits: edits, isCertain: true)])]
     }
 }

@@ -15,11 +15,11 @@ struct SubItemOrderRule: Rule {
             let expected = Self.letters[offIndex]
             let edits = subItems.enumerated().compactMap { index, subItem -> TextReplacement? in
                 subItem.letter == Self.letters[index] ? nil
-                    : TextReplacement(range: subItem.markerRange, newText: "\(Self.letters[index]))")
+                    : TextReplacement(range: subItem.labelRange, newText: "\(Self.letters[index])")
             }
             return Finding(code: code, range: subItem.markerRange,
                            message: "Deelvraag \(subItem.letter)) staat op de plaats van \(expected)): letter de deelvragen van vraag \(item.number) opnieuw, a) tot \(Self.letters[subItems.count - 1])).",
-                           fixes: [Fix(title: "Deelvragen opnieuw letteren", edits: edits)])
+                           fixes: [Fix(title: "Deelvragen opnieuw letteren", edits: edits, isCertain: true)])
         }
     }
 }

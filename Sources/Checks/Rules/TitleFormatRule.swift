@@ -1,6 +1,7 @@
 // title-format (warning): the title is not `Onderwerp - Specificatie`: no dash with a
 // space on both sides, or nothing before or after it. Fix, when the title uses a
 // colon (`Onderwerp: Specificatie`): put ` - ` in its place.
+import QuestionModel
 import SourceText
 
 struct TitleFormatRule: Rule {
@@ -11,7 +12,7 @@ struct TitleFormatRule: Rule {
         if title.subject != nil, title.specification != nil { return [] }
         var fixes: [Fix] = []
         if title.separatorRange == nil, let colon = colonSeparator(context.bytes, title.range) {
-            fixes.append(Fix(title: "‘:’ vervangen door ‘ - ’", edits: [TextReplacement(range: colon, newText: " - ")]))
+            fixes.append(Fix(title: "‘:’ vervangen door ‘ - ’", edits: [TextReplacement(range: colon, newText: " - ")], isCertain: true))
         }
         let message: String
         if title.separatorRange == nil {
@@ -29,11 +30,14 @@ struct TitleFormatRule: Rule {
     private func colonSeparator(_ bytes: [UInt8], _ range: TextRange) -> TextRange? {
         var i = range.start + 1
         while i < range.end - 1 {
-            if bytes[i] == UInt8(ascii: ":"), bytes[i + 1] == 0x20 || bytes[i + 1] == 0x09 {
+            if bytes[i] == UInt8(ascii: ":"), Bytes.blankWidth(bytes, at: i + 1) > 0 {
                 var start = i
-                while start > range.start, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
-                var end = i + 1
-                while end < range.end, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+                while start > range.start {
+                    let width = Bytes.blankWidth(bytes, endingAt: start)
+                    guard width > 0, start - width >= range.start else { break }
+                    start -= width
+                }
+                let end = Bytes.skipBlanks(bytes, from: i + 1, limit: range.end)
                 guard start > range.start, end < range.end else { return nil }
                 return TextRange(start: start, end: end)
             }

@@ -1,5 +1,6 @@
 // title-punctuation (warning): the title ends in `.`, `?` or `!`. A title names a
 // subject; it is not a sentence. Fix: remove the punctuation.
+import QuestionModel
 import SourceText
 
 struct TitlePunctuationRule: Rule {
@@ -13,12 +14,17 @@ struct TitlePunctuationRule: Rule {
         guard start < title.range.end else { return [] }
         // Remove the spaces before the punctuation too.
         var removeFrom = start
-        while removeFrom > title.range.start, bytes[removeFrom - 1] == 0x20 || bytes[removeFrom - 1] == 0x09 { removeFrom -= 1 }
+        while removeFrom > title.range.start {
+            let width = Bytes.blankWidth(bytes, endingAt: removeFrom)
+            guard width > 0, removeFrom - width >= title.range.start else { break }
+            removeFrom -= width
+        }
         let punctuation = TextRange(start: start, end: title.range.end)
         return [Finding(code: code, range: punctuation,
                         message: "Een titel eindigt niet op ‘\(context.string(punctuation))’: hij noemt een onderwerp, het is geen zin. Schrap het leesteken.",
                         fixes: [Fix(title: "Leesteken schrappen",
-                                    edits: [TextReplacement(range: TextRange(start: removeFrom, end: title.range.end), newText: "")])])]
+                                    edits: [TextReplacement(range: TextRange(start: removeFrom, end: title.range.end), newText: "")],
+                                    isCertain: true)])]
     }
 
     private func isEndPunctuation(_ byte: UInt8) -> Bool {

@@ -19,11 +19,22 @@ struct WordLimitRule: Rule {
         var count = 0
         var overflowStart: Int?
         var i = range.start
+        // Words are separated by whitespace, no-break spaces included; a run of
+        // invisible characters alone (a zero-width space) is no word.
+        func separatorWidth(_ i: Int) -> Int {
+            Bytes.isWhitespace(bytes[i]) ? 1 : bytes[i] < 0x80 ? 0 : Bytes.spaceWidth(bytes, at: i)
+        }
         while i < range.end {
-            guard !Bytes.isWhitespace(bytes[i]) else { i += 1; continue }
+            let separator = separatorWidth(i)
+            guard separator == 0 else { i += separator; continue }
             let start = i
-            while i < range.end, !Bytes.isWhitespace(bytes[i]) { i += 1 }
-            if markerStarts.contains(start) { continue }
+            var visible = false
+            while i < range.end, separatorWidth(i) == 0 {
+                let invisible = bytes[i] < 0x80 ? 0 : Bytes.ignorableWidth(bytes, at: i)
+                if invisible == 0 { visible = true }
+                i += max(1, invisible)
+            }
+            if !visible || markerStarts.contains(Bytes.skipBlanks(bytes, from: start, limit: i)) { continue }
             count += 1
             // Compared, never `limit + 1`: a configured limit may be Int.max.
             if count > limit, overflowStart == nil { overflowStart = start }
