@@ -21,7 +21,7 @@ public struct Checker: Sendable {
         TitleMissingRule(), TitleFormatRule(), TitleSeparatorRule(), TitleTooLongRule(), TitlePunctuationRule(),
         AddresseeMissingRule(), IntroductionMissingRule(), QuestionsMissingRule(), QuestionsUnnumberedRule(),
         NumberingRule(), SubItemOrderRule(), ItemAsksNothingRule(), ItemEmptyRule(), WordLimitRule(),
-        TooManyQuestionsRule(),
+        TooManyQuestionsRule(), NotDutchRule(),
         CitationUnknownRule(), CitationDateMismatchRule(), CitationDateMissingRule(), DateImpossibleRule(),
         CitationDateFutureRule(), CitationFormRule(), CitationAuthorRule(),
         RepetitionRule(),

@@ -19,6 +19,7 @@ public enum RuleCode: String, Sendable, Hashable, CaseIterable, Codable, CustomS
     case itemEmpty = "item-empty"
     case wordLimit = "word-limit"
     case tooManyQuestions = "too-many-questions"
+    case notDutch = "not-dutch"
     // References
     case citationUnknown = "citation-unknown"
     case citationDateMismatch = "citation-date-mismatch"
@@ -41,7 +42,7 @@ public enum RuleCode: String, Sendable, Hashable, CaseIterable, Codable, CustomS
              .citationDateMismatch, .citationDateMissing, .citationDateFuture, .citationAuthor, .repetition:
             // repetition: a warning for a copy, an information for a question asked in other words.
             return .warning
-        case .citationUnknown, .citationForm:
+        case .citationUnknown, .citationForm, .notDutch:
             return .information
         case .titleSeparator:
             return .hint
@@ -66,6 +67,7 @@ public enum RuleCode: String, Sendable, Hashable, CaseIterable, Codable, CustomS
         case .itemEmpty: return "Een genummerde vraag of deelvraag is leeg."
         case .wordLimit: return "De vraag is langer dan het aantal woorden dat het profiel toelaat."
         case .tooManyQuestions: return "De vraag heeft meer deelvragen dan het profiel toelaat."
+        case .notDutch: return "De tekst is niet in het Nederlands geschreven; de controles gaan uit van het Nederlands."
         case .citationUnknown: return "Een geciteerde schriftelijke vraag staat niet in het corpus."
         case .citationDateMismatch: return "Het nummer van een geciteerde vraag bestaat, maar niet op die datum."
         case .citationDateMissing: return "Een geciteerde schriftelijke vraag heeft een nummer maar geen datum."

@@ -29,7 +29,11 @@ public enum CorpusSource: Hashable, Sendable, CustomStringConvertible {
 /// A problem with one corpus file; the load goes on without it.
 public struct LoadWarning: Hashable, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable {
-        case unreadable, binary, tooLarge, notUTF8, missingFolder
+        case unreadable, binary, tooLarge, notUTF8, missingFolder, empty
+        /// The index cache could not be read or written: said once per load, with the path.
+        case cache
+        /// Not stored: past a limit of the record store's columns.
+        case corpusFull
     }
 
     public let path: String

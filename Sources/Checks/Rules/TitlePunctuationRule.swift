@@ -1,4 +1,4 @@
-// title-punctuation (warning): the title ends in `.`, `?` or `!`. A title names a
+// title-punctuation (warning): the title ends in `.`, `?`, `!`, `:` or `;`. A title names a
 // subject; it is not a sentence. Fix: remove the punctuation.
 import QuestionModel
 import SourceText
@@ -29,5 +29,6 @@ struct TitlePunctuationRule: Rule {
 
     private func isEndPunctuation(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!")
+            || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";")
     }
 }
