@@ -151,8 +151,16 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     public func inputEnded(_ connection: Connection) {
         queue.async {
             self.trace?.log("input closed")
+            self.stopBackgroundWork()
             self.exitHandler(self.lifecycle == .shutDown ? 0 : 1)
         }
+    }
+
+    /// The exit handler may not end the process (`vraagbaak web` runs a server per
+    /// page): stop polling the corpus, so a closed page leaves nothing running.
+    private func stopBackgroundWork() {
+        corpusWatcher?.stop()
+        corpusWatcher = nil
     }
 
     private func handle(_ message: IncomingMessage, connection: Connection) {
@@ -228,6 +236,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     private func handleNotification(_ message: IncomingMessage, method: String) {
         if method == "exit" {
             trace?.log("exit after \(lifecycle == .shutDown ? "shutdown" : "no shutdown")")
+            stopBackgroundWork()
             exitHandler(lifecycle == .shutDown ? 0 : 1)
             return
         }

@@ -3,6 +3,7 @@ import Corpus
 import Foundation
 import QuestionModel
 import SourceText
+import TestSupport
 import XCTest
 
 /// `source.fixAll`: certain fixes only, to a fixed point, in the document's line ending.

@@ -1,6 +1,7 @@
 import Checks
 import Foundation
 import QuestionModel
+import TestSupport
 import XCTest
 
 /// `not-dutch`: an information when a text is clearly not Dutch, never on Dutch text.

@@ -3,6 +3,7 @@ import Corpus
 import Foundation
 import QuestionModel
 import SourceText
+import TestSupport
 import XCTest
 
 final class RepetitionRuleTests: XCTestCase {

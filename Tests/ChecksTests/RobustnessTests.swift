@@ -3,6 +3,7 @@ import Corpus
 import Foundation
 import QuestionModel
 import SourceText
+import TestSupport
 import XCTest
 
 /// Any text gives findings with ranges inside it and fixes that apply cleanly: the

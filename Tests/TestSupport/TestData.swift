@@ -13,6 +13,7 @@ public enum TestData {
     /// A file the tests need is missing: the test fails, it does not pass on nothing.
     public struct Missing: Error, CustomStringConvertible {
         public let description: String
+        public init(description: String) { self.description = description }
     }
 
     /// An example draft by name (`numbering.vraag`); throws when it is missing.
@@ -48,5 +49,12 @@ public enum TestData {
             throw Missing(description: "missing test file \(url.path)")
         }
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension TestData {
+    /// The five seed questions' texts, in file order.
+    public static func allSeeds() throws -> [String] {
+        try ["000", "001", "002", "003", "004"].map { try seed($0) }
     }
 }

@@ -46,8 +46,9 @@ class WebServer:
         shutil.copy(os.path.join(EXAMPLES, "clean.vraag"), os.path.join(self.folder, "bewaren.vraag"))
         shutil.copy(os.path.join(EXAMPLES, "clean.vraag"), os.path.join(self.folder, "twee-tabbladen.vraag"))
         environment = dict(os.environ, HOME=self.home)
+        self.log = open(os.path.join(self.home, "stderr.txt"), "w")
         self.process = subprocess.Popen([BINARY, "web", "--port", "0", self.folder], stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, text=True, env=environment)
+                                        stderr=self.log, text=True, env=environment)
         deadline = time.time() + 20
         self.url = None
         while time.time() < deadline and self.url is None:
@@ -59,7 +60,8 @@ class WebServer:
                 self.url, self.port, self.token = match.group(1), int(match.group(2)), match.group(3)
         if self.url is None:
             self.stop()
-            raise RuntimeError("vraagbaak web printed no URL: " + self.process.stderr.read())
+            with open(os.path.join(self.home, "stderr.txt")) as log:
+                raise RuntimeError("vraagbaak web printed no URL: " + log.read())
 
     def path(self, name):
         return os.path.join(self.folder, name)
@@ -70,6 +72,9 @@ class WebServer:
             self.process.wait(5)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait()
+        self.process.stdout.close()
+        self.log.close()
         shutil.rmtree(self.folder, ignore_errors=True)
         shutil.rmtree(self.home, ignore_errors=True)
 
@@ -322,6 +327,24 @@ class WebPageTests(unittest.TestCase):
         copies = [name for name in os.listdir(self.server.folder) if name.startswith("twee-tabbladen (mijn versie")]
         self.assertEqual(len(copies), 1, os.listdir(self.server.folder))
         self.wait(lambda: "Tab een." in open(self.server.path(copies[0]), encoding="utf-8").read(), message="my text is lost")
+
+    def test_copy_the_text_to_submit(self):
+        self.open_page("clean.vraag")
+        self.driver.find_element(By.ID, "copy").click()
+        self.wait(lambda: self.driver.find_element(By.ID, "submission-text").get_attribute("value"), message=self.status())
+        text = self.driver.find_element(By.ID, "submission-text").get_attribute("value")
+        self.assertTrue(text.startswith("Inburgeringsattesten - Erkenning door werkgevers\n\n"), text[:80])
+        self.assertNotIn("aan:", text)
+        self.assertIn("1. Hoeveel werkgevers", text)
+        self.assertIn("gekopieerd", self.status())
+
+    def test_keyboard_alone(self):
+        self.open_page("clean.vraag")
+        self.set_cursor(0, 0)
+        self.type(Keys.TAB)
+        inside = self.driver.execute_script("return document.querySelector('.CodeMirror').contains(document.activeElement)")
+        self.assertFalse(inside, "Tab must leave the editor, not trap the keyboard")
+        self.assertIn(self.driver.switch_to.active_element.tag_name, ["button", "input", "textarea", "pre", "a"])
 
     def test_new_draft_from_the_template(self):
         self.open_page()

@@ -733,7 +733,10 @@
           publishDiagnostics: { relatedInformation: false, versionSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
         },
-        workspace: { configuration: true, workspaceFolders: true, applyEdit: true },
+        // "Watching" the corpus is accepted and left undone: a page's server lives as
+        // long as the page, and a reload reads the corpus afresh. Without this, every
+        // open page's server would poll the corpus folders on its own.
+        workspace: { configuration: true, workspaceFolders: true, applyEdit: true, didChangeWatchedFiles: { dynamicRegistration: true } },
       },
     });
     serverCapabilities = initializeResult.capabilities || {};
