@@ -10,10 +10,14 @@ public struct Checker: Sendable {
     public let configuration: CheckConfiguration
     /// False while there is no corpus yet: the rules that need one are left out.
     public let usesCorpus: Bool
+    /// Findings the member silenced for this draft (`Silence`): never reported, and
+    /// never fixed by `fixAll`.
+    public let silenced: Set<Silence>
 
-    public init(configuration: CheckConfiguration = .default, usesCorpus: Bool = true) {
+    public init(configuration: CheckConfiguration = .default, usesCorpus: Bool = true, silenced: Set<Silence> = []) {
         self.configuration = configuration
         self.usesCorpus = usesCorpus
+        self.silenced = silenced
     }
 
     /// Every rule of the catalogue, in registry order.
@@ -51,6 +55,7 @@ public struct Checker: Sendable {
             if rule.code.needsCorpus && !usesCorpus { continue }
             let configured = configuration.rules[rule.code]?.severity?.severity
             for var finding in rule.findings(in: context) where context.isChecked(finding.range) {
+                if !silenced.isEmpty, silenced.contains(Silence(finding, in: context.bytes)) { continue }
                 // A graded rule (repetition: a copy warns, a rewording informs) sets its
                 // own severity; a configured severity overrides every grade.
                 finding.severity = configured ?? finding.severity
