@@ -57,6 +57,12 @@ enum ToLSP {
         replacements.map { TextEdit(range: converter.range($0.range), newText: $0.newText) }
     }
 
+    static func codeAction(_ action: FixAction, uri: DocumentURI, _ converter: PositionConverter) -> CodeAction {
+        CodeAction(title: action.title, kind: action.kind == .quickFix ? CodeActionKind.quickFix : CodeActionKind.sourceFixAll,
+                   diagnostics: action.finding.map { [diagnostic($0, converter)] }, isPreferred: action.isPreferred,
+                   edit: WorkspaceEdit(changes: [uri: edits(action.edits, converter)]))
+    }
+
     // MARK: Text and places
 
     static func markup(_ text: MarkupText) -> MarkupContent {
