@@ -8,6 +8,8 @@ package struct FixAction: Sendable {
         case quickFix
         /// Every certain fix until none is left, as one edit (LSP `source.fixAll`).
         case fixAll
+        /// Silence this finding for this draft, in `vraagbaak.json` (a command, no edit).
+        case silence(Silence, excerpt: String)
     }
 
     package let title: String
@@ -16,6 +18,11 @@ package struct FixAction: Sendable {
     package let finding: Finding?
     package let isPreferred: Bool?
     package let edits: [TextReplacement]
+
+    package var isQuickFix: Bool {
+        if case .fixAll = kind { return false }
+        return true
+    }
 }
 
 extension AnalysisSnapshot {
@@ -25,11 +32,17 @@ extension AnalysisSnapshot {
         let findings = findings()
         var actions: [FixAction] = []
         if quickFixes {
+            let bytes = document.bytes
             for finding in findings where Self.overlaps(finding.range, range) {
                 for (index, fix) in finding.fixes.enumerated() {
                     actions.append(FixAction(title: fix.title, kind: .quickFix, finding: finding, isPreferred: index == 0,
                                              edits: fix.edits))
                 }
+                // On every finding: silence it for this draft (in vraagbaak.json, never in the text).
+                actions.append(FixAction(title: "Deze melding negeren in dit ontwerp",
+                                         kind: .silence(Silence(finding, in: bytes),
+                                                        excerpt: Silence.excerpt(of: finding.range, in: bytes)),
+                                         finding: finding, isPreferred: nil, edits: []))
             }
         }
         if fixAll, findings.contains(where: { $0.fixes.contains(where: \.isCertain) }),

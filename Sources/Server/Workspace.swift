@@ -112,6 +112,12 @@ extension LanguageServer {
         showToClient(first.severity == .error ? .error : .warning, "Vraagbaak configuration: \(first)\(more)")
     }
 
+    /// After Vraagbaak itself wrote `vraagbaak.json` (a silenced finding).
+    func reloadConfigurationFile() {
+        configurationLayers.file = loadConfigurationFile()
+        settingsChanged()
+    }
+
     private func settingsChanged() {
         let oldSources = configuration.corpusSources(root: session.rootPath)
         guard applySettings() else { return }

@@ -84,7 +84,7 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(problems(#"{"checks": {"profile": "kamer"}}"#),
                        ["/w/vraagbaak.json: error: checks.profile: unknown profile 'kamer' (known: vlaams-parlement, europees-parlement)"])
         XCTAssertEqual(problems("{"), ["/w/vraagbaak.json: error: is not valid JSON"])
-        XCTAssertEqual(problems("[1]"), ["/w/vraagbaak.json: error: must be an object with the keys corpus, seeds, cacheDirectory, pollInterval, checks"])
+        XCTAssertEqual(problems("[1]"), ["/w/vraagbaak.json: error: must be an object with the keys corpus, seeds, cacheDirectory, pollInterval, checks, silence"])
     }
 
     func testUnknownKeysAreWarningsAndTheRestApplies() {

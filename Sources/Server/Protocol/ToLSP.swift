@@ -58,9 +58,18 @@ enum ToLSP {
     }
 
     static func codeAction(_ action: FixAction, uri: DocumentURI, _ converter: PositionConverter) -> CodeAction {
-        CodeAction(title: action.title, kind: action.kind == .quickFix ? CodeActionKind.quickFix : CodeActionKind.sourceFixAll,
-                   diagnostics: action.finding.map { [diagnostic($0, converter)] }, isPreferred: action.isPreferred,
-                   edit: WorkspaceEdit(changes: [uri: edits(action.edits, converter)]))
+        let diagnostics = action.finding.map { [diagnostic($0, converter)] }
+        let kind = action.isQuickFix ? CodeActionKind.quickFix : CodeActionKind.sourceFixAll
+        if case .silence(let silence, let excerpt) = action.kind {
+            // Arguments: the document's URI, the rule's code, the fingerprint, an excerpt.
+            let command = Command(title: action.title, command: LanguageServer.silenceCommand,
+                                  arguments: [.string(uri), .string(silence.code.rawValue), .string(silence.fingerprint),
+                                              .string(excerpt)])
+            return CodeAction(title: action.title, kind: kind, diagnostics: diagnostics, isPreferred: nil, edit: nil,
+                              command: command)
+        }
+        return CodeAction(title: action.title, kind: kind, diagnostics: diagnostics, isPreferred: action.isPreferred,
+                          edit: WorkspaceEdit(changes: [uri: edits(action.edits, converter)]))
     }
 
     // MARK: Text and places
