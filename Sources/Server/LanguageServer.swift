@@ -45,8 +45,8 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     /// corpus would flash false alarms at start-up.
     var corpusIsReady = false
     var corpusWatcher: CorpusWatcher?
-    /// The embedded seeds as files, for navigation (Features/RecordFiles.swift).
-    var seedFiles: SeedFiles?
+    /// The embedded seeds as files, for navigation (RecordLocations.swift).
+    let seedFiles = SeedFiles()
     var checkConfiguration = CheckConfiguration.default
     var settingsGeneration = 0
     var diagnosticsGeneration = 0

@@ -11,8 +11,7 @@ extension LanguageServer {
             return path
         case .embedded(let name):
             let folder = cacheFolder
-            if seedFiles?.folder != folder.appendingPathComponent("seeds") { seedFiles = SeedFiles(cacheFolder: folder) }
-            guard let path = seedFiles?.path(ofSeed: name) else {
+            guard let path = seedFiles.path(ofSeed: name, cacheFolder: folder) else {
                 trace?.log("cannot write the embedded seeds to \(folder.path): navigation to them is off")
                 return nil
             }
