@@ -54,23 +54,43 @@ enum CorpusSymbols {
     }
 
     /// Records whose title has, for each typed word, a word starting with it (folded:
-    /// case and accents ignored); newest first. One pass over the titles' bytes.
+    /// case and accents ignored); newest first. One pass over the titles' bytes, with
+    /// no arrays made per title.
     static func titlePrefixMatches(_ query: String, in corpus: Corpus) -> [Record] {
-        let typed = words(PrefixIndex.fold(query))
+        let typed = Array(Array(PrefixIndex.fold(query).utf8).split { !isWordByte($0) }.prefix(64).map(Array.init))
         guard !typed.isEmpty else { return [] }
         var matches: [Int] = []
         for index in corpus.records.indices {
-            let title = words(PrefixIndex.fold(corpus.records[index].title))
-            if typed.allSatisfy({ prefix in title.contains { $0.starts(with: prefix) } }) { matches.append(index) }
+            let folded = PrefixIndex.fold(corpus.records[index].title)
+            let matched = folded.utf8.withContiguousStorageIfAvailable { hasWordPrefixes(typed, in: $0) }
+                ?? Array(folded.utf8).withUnsafeBufferPointer { hasWordPrefixes(typed, in: $0) }
+            if matched { matches.append(index) }
         }
         return newestFirst(matches, in: corpus)
     }
 
-    /// Letters and digits (any byte of a multi-byte character counts as a letter).
-    private static func words(_ folded: String) -> [ArraySlice<UInt8>] {
-        Array(folded.utf8).split { byte in
-            byte < 0x80 && !(byte >= 0x61 && byte <= 0x7A) && !(byte >= 0x30 && byte <= 0x39)
+    /// Whether every one of `prefixes` starts some word of `text`.
+    static func hasWordPrefixes(_ prefixes: [[UInt8]], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var found: UInt64 = 0
+        let all: UInt64 = prefixes.count == 64 ? .max : (1 << UInt64(prefixes.count)) - 1
+        var previousIsWord = false
+        for start in text.indices {
+            let isWord = isWordByte(text[start])
+            defer { previousIsWord = isWord }
+            guard isWord, !previousIsWord else { continue }
+            for (k, prefix) in prefixes.enumerated() where found & (1 << UInt64(k)) == 0 && start + prefix.count <= text.count {
+                var i = 0
+                while i < prefix.count, text[start + i] == prefix[i] { i += 1 }
+                if i == prefix.count { found |= 1 << UInt64(k) }
+            }
+            if found == all { return true }
         }
+        return false
+    }
+
+    /// Folded letters and digits (any byte of a multi-byte character counts as a letter).
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
     }
 
     /// The newest questions (undated ones last), at most `limit`: what an empty query lists.
