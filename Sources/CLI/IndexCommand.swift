@@ -3,11 +3,9 @@ import Foundation
 
 /// `vraagbaak index [DIR...]`: loads the corpus and reports what it holds.
 enum IndexCommand {
-    static func run(_ arguments: Arguments) -> Int32 {
+    static func run(_ arguments: Arguments) throws(Arguments.UsageError) -> Int32 {
         let started = Date()
-        let options = CorpusOptions(folders: arguments.positional + arguments.values("--corpus"))
-        if let problem = options.missingFolderProblem {
-            printError(problem)
+        guard let options = try CorpusOptions(arguments, folders: arguments.positional + arguments.values("--corpus")) else {
             return 2
         }
         let corpus = options.load()

@@ -1,3 +1,4 @@
+import Analysis
 import Checks
 import Corpus
 import Foundation
@@ -9,28 +10,33 @@ import Server
 /// read when valid, never written).
 /// Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage or I/O errors.
 enum LintCommand {
-    static let flags: Set<String> = ["--help"]
-    static let options: Set<String> = ["--corpus", "--format", "--fail-on", "--config"]
+    static let flags: Set<String> = ConfigurationOptions.flags.union(["--help"])
+    static let options: Set<String> = ConfigurationOptions.options.union(["--corpus", "--format", "--fail-on"])
 
     static let usage = """
         Usage: vraagbaak lint [--corpus DIR]... [--format text|json|sarif] [--fail-on error|warning|info]
-                              [--config FILE] PATH...
+                              [--config FILE | --no-config] PATH...
 
         Checks written-question drafts. PATH is a file, a folder (searched recursively for
         *.vraag files) or - for standard input.
 
-          --corpus DIR    a corpus folder (repeatable); default: the seed questions built in
+          --corpus DIR    a corpus folder (repeatable); default: the configuration's corpus, else
+                          the seed questions built in
           --format FMT    text (default): file:line:column: severity: message [code]
                           json: an array of findings with ranges, fixes and related questions
                           sarif: SARIF 2.1.0, for code-scanning tools
           --fail-on SEV   exit 1 when a finding is at least this severe: error, warning
                           (default) or info (information and hints count as info)
-          --config FILE   a vraagbaak.json: {"profile": "vlaams-parlement",
-                          "rules": {"CODE": "off" | "error" | ... | {"severity": ..., "limit": N}}}
+        \(ConfigurationOptions.usage)
+
+        The configuration is the editor's: {"corpus": [...], "seeds": true|false,
+        "checks": {"profile": "vlaams-parlement", "rules": {"CODE": "off" | "error" | ...
+        | {"severity": ..., "limit": N}}}} (docs/rules.md). Relative corpus folders start
+        from the file's folder. An error in it stops lint (exit 2); an unknown key is a warning.
 
         Lines and columns are 1-based; columns count UTF-16 code units (as LSP and SARIF do).
         Colour only when stdout is a terminal and NO_COLOR is not set.
-        Exit status: 0 no findings at or above --fail-on, 1 some, 2 usage or I/O errors.
+        Exit status: 0 no findings at or above --fail-on, 1 some, 2 usage, configuration or I/O errors.
         """
 
     enum Format: String {
@@ -59,39 +65,46 @@ enum LintCommand {
         }
 
         var hasIOError = false
-        var configuration = CheckConfiguration.default
-        if let path = arguments.value("--config") {
-            switch loadConfiguration(path) {
-            case .success(let loaded): configuration = loaded
-            case .failure(let message):
-                printError(message)
-                return 2
-            }
-        }
-
-        if let problem = CorpusOptions(folders: arguments.values("--corpus")).missingFolderProblem {
+        var configurations = try ConfigurationOptions(arguments)
+        if let problem = CorpusOptions.missingFolderProblem(arguments.values("--corpus").map { .folder(path: $0) }) {
             printError(problem)
             return 2
         }
         let inputs = collectInputs(arguments.positional, hasIOError: &hasIOError)
+        // Each file's configuration first: a bad one stops lint before any output.
+        var configurationErrors = false
+        let loaded = inputs.map { input in
+            let found = configurations.configuration(forFolder: input.folder)
+            if configurations.report(found) { configurationErrors = true }
+            return found
+        }
+        if configurationErrors { return 2 }
+
         var files: [LintedFile] = []
-        if !inputs.isEmpty {
-            let corpus = loadCorpus(folders: arguments.values("--corpus"))
-            for warning in corpus.warnings where warning.kind == .missingFolder {
-                printError("corpus: \(warning.description)")
-                hasIOError = true
-            }
-            let checker = Checker(configuration: configuration)
-            guard let today = Self.today() else {
-                printError("cannot tell today's date from the clock")
+        var corpora: [[CorpusSource]: Corpus] = [:]
+        let today = Clock.system.today
+        var sarifConfiguration = CheckConfiguration.default
+        for (input, configuration) in zip(inputs, loaded) {
+            let sources = ConfigurationOptions.corpusSources(configuration, commandLineFolders: arguments.values("--corpus"))
+            if let problem = CorpusOptions.missingFolderProblem(sources) {
+                printError(problem)
                 return 2
             }
-            for input in inputs {
-                guard let text = read(input, hasIOError: &hasIOError) else { continue }
-                let question = Question.parse(text, as: input.isDraft ? .draft : nil)
-                let findings = checker.check(question: question, text: text, corpus: corpus, today: today)
-                files.append(LintedFile(path: input.displayPath, text: text, findings: findings))
-            }
+            let corpus = corpora[sources] ?? {
+                let corpus = loadCorpus(sources, cacheFolder: ConfigurationOptions.cacheFolder(configuration))
+                for warning in corpus.warnings where warning.kind == .missingFolder {
+                    printError("corpus: \(warning.description)")
+                    hasIOError = true
+                }
+                return corpus
+            }()
+            corpora[sources] = corpus
+            guard let text = read(input, hasIOError: &hasIOError) else { continue }
+            let document = DocumentSnapshot(path: input.path, text: text)
+            let snapshot = AnalysisSnapshot(document: document, corpus: corpus,
+                                            configuration: configuration.configuration, today: today)
+            files.append(LintedFile(path: input.displayPath, text: text, findings: snapshot.findings()))
+            sarifConfiguration = configuration.configuration.checks
         }
 
         switch format {
@@ -107,7 +120,7 @@ enum LintCommand {
         case .json:
             print(LintOutput.json(files))
         case .sarif:
-            print(SARIF.document(files, configuration: configuration))
+            print(SARIF.document(files, configuration: sarifConfiguration))
         }
 
         if hasIOError { return 2 }
@@ -121,8 +134,20 @@ enum LintCommand {
         enum Source { case file(String), standardInput }
         let source: Source
         let displayPath: String
-        /// `.vraag` files and stdin are drafts; other files get their layout detected.
-        let isDraft: Bool
+
+        /// The file's path; nil for standard input. `DraftDecision` decides from it.
+        var path: String? {
+            if case .file(let path) = source { return path }
+            return nil
+        }
+
+        /// Where its `vraagbaak.json` is looked for from: the file's folder, or the
+        /// current folder for standard input.
+        var folder: String {
+            guard let path else { return ConfigurationOptions.currentFolder }
+            return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: ConfigurationOptions.currentFolder))
+                .standardizedFileURL.deletingLastPathComponent().path
+        }
     }
 
     /// Files as given, folders searched recursively for `*.vraag` (sorted), `-` once.
@@ -131,7 +156,7 @@ enum LintCommand {
         var readsStandardInput = false
         for path in paths {
             if path == "-" {
-                if !readsStandardInput { inputs.append(Input(source: .standardInput, displayPath: "<stdin>", isDraft: true)) }
+                if !readsStandardInput { inputs.append(Input(source: .standardInput, displayPath: "<stdin>")) }
                 readsStandardInput = true
                 continue
             }
@@ -142,9 +167,9 @@ enum LintCommand {
                 continue
             }
             if isDirectory.boolValue {
-                inputs += draftFiles(in: path).map { Input(source: .file($0), displayPath: $0, isDraft: true) }
+                inputs += draftFiles(in: path).map { Input(source: .file($0), displayPath: $0) }
             } else {
-                inputs.append(Input(source: .file(path), displayPath: path, isDraft: path.hasSuffix(".vraag")))
+                inputs.append(Input(source: .file(path), displayPath: path))
             }
         }
         return inputs
@@ -188,52 +213,26 @@ enum LintCommand {
         }
     }
 
-    // MARK: Configuration, corpus, clock
-
-    enum Loaded<Value> {
-        case success(Value)
-        case failure(String)
-    }
-
-    static func loadConfiguration(_ path: String) -> Loaded<CheckConfiguration> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure("\(path): cannot read the configuration")
-        }
-        do {
-            let configuration = try JSONDecoder().decode(CheckConfiguration.self, from: data)
-            for code in configuration.unknownRuleCodes {
-                printError("\(path): unknown rule '\(code)' ignored")
-            }
-            return .success(configuration)
-        } catch let DecodingError.dataCorrupted(context) {
-            return .failure("\(path): \(context.debugDescription)")
-        } catch {
-            return .failure("\(path): not a valid configuration: \(error)")
-        }
-    }
+    // MARK: Corpus
 
     /// Like the other commands, but the index cache is only read: lint writes nothing.
-    static func loadCorpus(folders: [String]) -> Corpus {
-        let options = CorpusOptions(folders: folders)
-        guard !folders.isEmpty else { return CorpusLoader().load(options.sources) }
+    static func loadCorpus(_ sources: [CorpusSource], cacheFolder: URL) -> Corpus {
+        let folders = sources.compactMap { source -> String? in
+            if case .folder(let path) = source { return path }
+            return nil
+        }
+        guard !folders.isEmpty else { return CorpusLoader().load(sources) }
         var warnings: [LoadWarning] = []
         let manifest = folders.flatMap { CorpusFiles.list($0, warnings: &warnings) }
-        let cache = IndexCache(folder: IndexCache.defaultFolder(), applicationVersion: VraagbaakVersion.current)
-        if !manifest.isEmpty, let cached = cache.load(options.sources, manifest: manifest).0 {
+        let cache = IndexCache(folder: cacheFolder, applicationVersion: VraagbaakVersion.current)
+        if !manifest.isEmpty, let cached = cache.load(sources, manifest: manifest).0 {
             return cached
         }
         let bar = ProgressBar(label: "Indexing")
-        let corpus = CorpusLoader().load(options.sources) { progress in
+        let corpus = CorpusLoader().load(sources) { progress in
             bar.update(done: progress.filesDone, total: progress.filesTotal)
         }
         bar.finish()
         return corpus
-    }
-
-    /// Today in the local time zone: the only place a check reads the clock.
-    static func today() -> DutchDate? {
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
-        return DutchDate(year: year, month: month, day: day)
     }
 }

@@ -12,11 +12,7 @@ enum SearchCommand {
             guard let limit = Int(value), limit > 0 else { throw Arguments.UsageError("--limit needs a positive number") }
             return limit
         } ?? 10
-        let options = CorpusOptions(folders: arguments.values("--corpus"))
-        if let problem = options.missingFolderProblem {
-            printError(problem)
-            return 2
-        }
+        guard let options = try CorpusOptions(arguments, folders: arguments.values("--corpus")) else { return 2 }
         let corpus = options.load()
         let results = corpus.search(query, limit: limit)
         if results.isEmpty {

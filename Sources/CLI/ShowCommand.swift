@@ -11,11 +11,7 @@ enum ShowCommand {
     static func run(_ arguments: Arguments) throws(Arguments.UsageError) -> Int32 {
         let argument = arguments.positional.joined(separator: " ").trimmingCharacters(in: .whitespaces)
         guard !argument.isEmpty else { throw Arguments.UsageError(usageText) }
-        let options = CorpusOptions(folders: arguments.values("--corpus"))
-        if let problem = options.missingFolderProblem {
-            printError(problem)
-            return 2
-        }
+        guard let options = try CorpusOptions(arguments, folders: arguments.values("--corpus")) else { return 2 }
         if let seed = embeddedSeed(named: argument) { return show([seed]) }
         if looksLikePath(argument) { return showFile(argument) }
         guard let reference = QuestionReferenceText.parse(argument) else { throw Arguments.UsageError(usageText) }

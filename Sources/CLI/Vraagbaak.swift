@@ -49,12 +49,15 @@ public enum Vraagbaak {
                 }
                 return serve(logPath: parsed.value("--log"))
             case "index":
-                let parsed = try Arguments(arguments, flags: [], options: ["--corpus"])
-                return IndexCommand.run(parsed)
+                let parsed = try Arguments(arguments, flags: ConfigurationOptions.flags,
+                                           options: ConfigurationOptions.options.union(["--corpus"]))
+                return try IndexCommand.run(parsed)
             case "search":
-                return try SearchCommand.run(Arguments(arguments, flags: [], options: ["--corpus", "--limit"]))
+                return try SearchCommand.run(Arguments(arguments, flags: ConfigurationOptions.flags,
+                                                       options: ConfigurationOptions.options.union(["--corpus", "--limit"])))
             case "show":
-                return try ShowCommand.run(Arguments(arguments, flags: [], options: ["--corpus"]))
+                return try ShowCommand.run(Arguments(arguments, flags: ConfigurationOptions.flags,
+                                                     options: ConfigurationOptions.options.union(["--corpus"])))
             case "web":
                 let parsed = try Arguments(arguments, flags: WebCommand.flags, options: WebCommand.options)
                 if parsed.has("--help") { return printUsage() }

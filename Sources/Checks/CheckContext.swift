@@ -28,8 +28,11 @@ struct CheckContext {
     var isDraft: Bool { question.kind == .draft }
     var profile: Profile { configuration.profile }
 
-    /// Never negative: a limit built in code (not decoded) could be.
-    func limit(for code: RuleCode) -> Int? { configuration.limit(for: code).map { max(0, $0) } }
+    /// Never negative and never near `Int.max`: a limit built in code (not decoded,
+    /// so not range-checked) could be either, and rules add to their limits.
+    func limit(for code: RuleCode) -> Int? { configuration.limit(for: code).map { min(max(0, $0), Self.largestLimit) } }
+
+    static let largestLimit = 1_000_000_000
 
     func string(_ range: TextRange) -> String {
         let start = max(0, min(range.start, bytes.count))
@@ -44,6 +47,11 @@ struct CheckContext {
 
     /// Citations in the header-less question part (never in the answer).
     var checkedCitations: [Citation] { question.citations.filter { isChecked($0.range) } }
+
+    /// How a citation resolves: the one resolution hover and definition use too.
+    func resolve(_ citation: Citation) -> CitationResolution {
+        CitationResolution.resolve(citation, in: question, corpus: corpus, today: today)
+    }
 
     /// The written questions the text cites by number and date.
     var citedReferences: Set<QuestionReference> {

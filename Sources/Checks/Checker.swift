@@ -8,9 +8,16 @@ import SourceText
 /// repetition rule; a 1,000-word draft against a 100,000-record corpus takes a few ms.
 public struct Checker: Sendable {
     public let configuration: CheckConfiguration
+    /// False while there is no corpus yet: the rules that need one are left out.
+    public let usesCorpus: Bool
+    /// Findings the member silenced for this draft (`Silence`): never reported, and
+    /// never fixed by `fixAll`.
+    public let silenced: Set<Silence>
 
-    public init(configuration: CheckConfiguration = .default) {
+    public init(configuration: CheckConfiguration = .default, usesCorpus: Bool = true, silenced: Set<Silence> = []) {
         self.configuration = configuration
+        self.usesCorpus = usesCorpus
+        self.silenced = silenced
     }
 
     /// Every rule of the catalogue, in registry order.
@@ -18,7 +25,7 @@ public struct Checker: Sendable {
         TitleMissingRule(), TitleFormatRule(), TitleSeparatorRule(), TitleTooLongRule(), TitlePunctuationRule(),
         AddresseeMissingRule(), IntroductionMissingRule(), QuestionsMissingRule(), QuestionsUnnumberedRule(),
         NumberingRule(), SubItemOrderRule(), ItemAsksNothingRule(), ItemEmptyRule(), WordLimitRule(),
-        TooManyQuestionsRule(),
+        TooManyQuestionsRule(), NotDutchRule(),
         CitationUnknownRule(), CitationDateMismatchRule(), CitationDateMissingRule(), DateImpossibleRule(),
         CitationDateFutureRule(), CitationFormRule(), CitationAuthorRule(),
         RepetitionRule(),
@@ -33,12 +40,17 @@ public struct Checker: Sendable {
                       excludingRecords: Set<Int> = []) -> [Finding] {
         let context = CheckContext(question: question, bytes: Array(text.utf8), corpus: corpus, today: today,
                                    configuration: configuration, excludedRecords: excludingRecords)
+        // Rules write `\n`; a fix keeps the document's own line ending.
+        let lineEnding = TextScanning.lineEnding(context.bytes)
         var findings: [Finding] = []
         for rule in Self.catalogue {
             guard let severity = configuration.severity(for: rule.code) else { continue }
             if rule.code.checksDraftsOnly && !context.isDraft { continue }
+            if rule.code.needsCorpus && !usesCorpus { continue }
             for var finding in rule.findings(in: context) where context.isChecked(finding.range) {
+                if !silenced.isEmpty, silenced.contains(Silence(finding, in: context.bytes)) { continue }
                 finding.severity = severity
+                if lineEnding != "\n" { finding.fixes = finding.fixes.map { $0.withLineEnding(lineEnding) } }
                 findings.append(finding)
             }
         }

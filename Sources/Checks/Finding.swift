@@ -11,7 +11,7 @@ public struct Finding: Sendable, Equatable {
     /// Dutch, and says what to do.
     public let message: String
     /// Alternative fixes; each one alone makes the finding go away.
-    public let fixes: [Fix]
+    public internal(set) var fixes: [Fix]
     /// Corpus records the finding is about (the question that matches, the dates a
     /// number has).
     public let related: [RelatedRecord]
@@ -31,11 +31,17 @@ public struct Finding: Sendable, Equatable {
 public struct Fix: Sendable, Equatable {
     public let title: String
     /// Non-overlapping edits, all in terms of the original text.
-    public let edits: [TextReplacement]
+    public var edits: [TextReplacement]
+    /// The fix says what the text means already (renumber, reletter, the canonical
+    /// form, the title's dash): `source.fixAll` applies it. A fix that guesses (a
+    /// placeholder to fill in, a date the member may not have meant, a cited question
+    /// someone else asked) is offered on its own only, for the member to judge.
+    public let isCertain: Bool
 
-    public init(title: String, edits: [TextReplacement]) {
+    public init(title: String, edits: [TextReplacement], isCertain: Bool = false) {
         self.title = title
         self.edits = edits
+        self.isCertain = isCertain
     }
 }
 
@@ -75,5 +81,16 @@ extension Fix {
             bytes.replaceSubrange(start..<end, with: Array(edit.newText.utf8))
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension Fix {
+    /// The fix with every `\n` it inserts written as `lineEnding` (`\r\n` in a CRLF file).
+    func withLineEnding(_ lineEnding: String) -> Fix {
+        Fix(title: title, edits: edits.map { edit in
+            guard edit.newText.contains("\n") else { return edit }
+            let lines = edit.newText.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            return TextReplacement(range: edit.range, newText: lines.joined(separator: lineEnding))
+        }, isCertain: isCertain)
     }
 }

@@ -19,6 +19,7 @@ public enum RuleCode: String, Sendable, Hashable, CaseIterable, Codable, CustomS
     case itemEmpty = "item-empty"
     case wordLimit = "word-limit"
     case tooManyQuestions = "too-many-questions"
+    case notDutch = "not-dutch"
     // References
     case citationUnknown = "citation-unknown"
     case citationDateMismatch = "citation-date-mismatch"
@@ -40,7 +41,7 @@ public enum RuleCode: String, Sendable, Hashable, CaseIterable, Codable, CustomS
              .questionsUnnumbered, .numbering, .subItemOrder, .itemAsksNothing, .wordLimit, .tooManyQuestions,
              .citationDateMismatch, .citationDateMissing, .citationDateFuture, .citationAuthor:
             return .warning
-        case .citationUnknown, .citationForm, .repetition:
+        case .citationUnknown, .citationForm, .repetition, .notDutch:
             return .information
         case .titleSeparator:
             return .hint
@@ -65,6 +66,7 @@ public enum RuleCode: String, Sendable, Hashable, CaseIterable, Codable, CustomS
         case .itemEmpty: return "Een genummerde vraag of deelvraag is leeg."
         case .wordLimit: return "De vraag is langer dan het aantal woorden dat het profiel toelaat."
         case .tooManyQuestions: return "De vraag heeft meer deelvragen dan het profiel toelaat."
+        case .notDutch: return "De tekst is niet in het Nederlands geschreven; de controles gaan uit van het Nederlands."
         case .citationUnknown: return "Een geciteerde schriftelijke vraag staat niet in het corpus."
         case .citationDateMismatch: return "Het nummer van een geciteerde vraag bestaat, maar niet op die datum."
         case .citationDateMissing: return "Een geciteerde schriftelijke vraag heeft een nummer maar geen datum."
@@ -81,6 +83,16 @@ public enum RuleCode: String, Sendable, Hashable, CaseIterable, Codable, CustomS
     public var checksDraftsOnly: Bool {
         switch self {
         case .titleSeparator, .addresseeMissing, .questionsUnnumbered, .repetition: return true
+        default: return false
+        }
+    }
+
+    /// Whether the rule compares the text with the corpus. The others (the structure
+    /// checks) run before the corpus is loaded; these wait for it, or they would flag
+    /// every citation against an empty corpus.
+    public var needsCorpus: Bool {
+        switch self {
+        case .citationUnknown, .citationDateMismatch, .citationDateMissing, .citationAuthor, .repetition: return true
         default: return false
         }
     }

@@ -170,6 +170,24 @@ enum TextScanning {
         return TextRange(start: start, end: end)
     }
 
+    /// The whole line before the line that starts at `lineStart` (which is > 0).
+    static func previousLine(_ bytes: [UInt8], before lineStart: Int) -> TextRange {
+        var offset = max(0, min(lineStart, bytes.count) - 1)
+        if offset > 0, bytes[offset] == 0x0A, bytes[offset - 1] == 0x0D { offset -= 1 }
+        return fullLine(bytes, containing: offset)
+    }
+
+    /// The line ending the text uses: its first line break (`\r\n`, `\r` or `\n`).
+    static func lineEnding(_ bytes: [UInt8]) -> String {
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A { return "\n" }
+            if bytes[i] == 0x0D { return i + 1 < bytes.count && bytes[i + 1] == 0x0A ? "\r\n" : "\r" }
+            i += 1
+        }
+        return "\n"
+    }
+
     /// The start of the line holding `offset`.
     static func lineStart(_ bytes: [UInt8], containing offset: Int) -> Int {
         fullLine(bytes, containing: offset).start

@@ -12,7 +12,8 @@ final class CacheFileWriter {
     struct Failure: Error, CustomStringConvertible {
         let path: String
         let code: Int32
-        var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
+        var reason: String { String(cString: strerror(code)) }
+        var description: String { "cannot write \(path): \(reason)" }
     }
 
     let destination: String
@@ -26,8 +27,50 @@ final class CacheFileWriter {
         self.destination = destination
         temporary = destination + ".tmp-\(processID)"
         unlink(temporary) // a leftover of a crashed process with the same id, or a planted link
-        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        // 0600: the cache holds excerpts of the corpus, which may be private.
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw Failure(path: temporary, code: errno) }
+    }
+
+    /// Creates `path` and missing parents, 0700 (the cache holds excerpts of the
+    /// corpus); a folder that exists is left as it is.
+    static func createFolder(_ path: String) throws(Failure) {
+        if mkdir(path, 0o700) == 0 { return }
+        var code = errno
+        if code == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            try createFolder(String(path[..<slash]))
+            if mkdir(path, 0o700) == 0 { return }
+            code = errno
+        }
+        var status = stat()
+        if code == EEXIST, stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { return }
+        throw Failure(path: path, code: code == EEXIST ? ENOTDIR : code)
+    }
+
+    /// Removes `index-*.bin.tmp-PID` files that interrupted writes left (an editor
+    /// closed during the first indexing): those of processes that are gone, and any
+    /// older than a day (the id may have been reused). Our own are left to us.
+    static func removeStaleTemporaries(in folder: String, now: time_t = time(nil)) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        let own = getpid()
+        while let item = readdir(directory) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw -> String in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                return String(decoding: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)], as: UTF8.self)
+            }
+            guard name.hasPrefix("index-"), let marker = name.range(of: ".bin.tmp-"),
+                  let pid = Int32(name[marker.upperBound...]), pid > 0, pid != own else { continue }
+            var status = stat()
+            guard fstatat(dirfd(directory), name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let gone = kill(pid, 0) != 0 && errno == ESRCH
+            #if canImport(Darwin)
+            let modified = status.st_mtimespec.tv_sec
+            #else
+            let modified = status.st_mtim.tv_sec
+            #endif
+            if gone || now - modified > 24 * 3600 { unlinkat(dirfd(directory), name, 0) }
+        }
     }
 
     deinit {

@@ -59,6 +59,15 @@ extension Column where Element == UInt8 {
         }
     }
 
+    /// Whether the bytes of `range` are a listed file's path bytes.
+    func bytesEqual(_ range: Range<Int>, _ entry: CorpusFiles.Entry) -> Bool {
+        guard let raw = entry.rawPath else { return bytesEqual(range, entry.path) }
+        return withUnsafeBufferPointer { bytes in
+            precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "text range out of bounds")
+            return UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(raw)
+        }
+    }
+
     /// Whether the bytes of `range` equal `other`'s UTF-8.
     func bytesEqual(_ range: Range<Int>, _ other: String) -> Bool {
         withUnsafeBufferPointer { bytes in

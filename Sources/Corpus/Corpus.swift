@@ -30,6 +30,12 @@ public struct Corpus: Sendable {
 
     public var count: Int { records.count }
 
+    /// The same corpus with more warnings (about this load, not its files).
+    func adding(_ more: [LoadWarning]) -> Corpus {
+        Corpus(store: records.store, warnings: more + warnings, manifest: manifest, searchIndex: searchIndex,
+               lookups: lookups, abbreviations: abbreviations)
+    }
+
     /// Sizes of the parts, for benchmarks and `vraagbaak index`.
     public var statistics: (terms: Int, postings: Int, recordTextBytes: Int) {
         (searchIndex.termCount, searchIndex.postingDocuments.count, records.store.text.count)
@@ -110,6 +116,17 @@ public struct CorpusBuilder {
     }
 
     mutating func add(_ record: RecordFields, _ extracted: ExtractedText, globalTermIDs: [Int32]) {
+        // Past what the columns' narrow types address, a record is skipped, never trapped on.
+        guard records.fits(record), search.fits(extracted.terms) else {
+            let path: String
+            switch record.source {
+            case .file(let file): path = file
+            case .embedded(let name): path = name
+            }
+            warnings.append(LoadWarning(path: path, kind: .corpusFull, message:
+                "skipped: the corpus is full (at most \(records.maximumTextBytes) bytes of record text and \(SearchIndexBuilder.maximumPostings) index entries)"))
+            return
+        }
         records.append(record)
         search.add(extracted.terms, globalIDs: globalTermIDs)
         abbreviations.collect(extracted.abbreviations)

@@ -20,8 +20,17 @@ public enum CorpusFileReader {
     public static let maximumSize = 4 * 1024 * 1024
 
     public static func read(_ path: String, maximumSize: Int = maximumSize) -> Outcome {
+        read(pathBytes: Array(path.utf8), maximumSize: maximumSize)
+    }
+
+    /// A listed file, by its path's bytes (its name need not be UTF-8).
+    public static func read(_ entry: CorpusFiles.Entry, maximumSize: Int = maximumSize) -> Outcome {
+        read(pathBytes: entry.pathBytes, maximumSize: maximumSize)
+    }
+
+    static func read(pathBytes: [UInt8], maximumSize: Int) -> Outcome {
         // Non-blocking, so a FIFO planted in a folder cannot hang the open; it is refused below.
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = CorpusFiles.withCString(pathBytes) { open($0, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK) }
         guard descriptor >= 0 else { return .unreadable }
         defer { close(descriptor) }
         var status = stat()

@@ -17,10 +17,20 @@ public enum CorpusFiles {
     public static let extensions: Set<String> = ["txt", "vraag"]
 
     public struct Entry: Hashable, Sendable {
+        /// The path to show; a name that is not UTF-8 shows U+FFFD for its bad bytes.
         public let path: String
+        /// The path's bytes when they are not valid UTF-8 (a Latin-1 name): what the
+        /// file is opened by. Nil for the usual UTF-8 path.
+        public let rawPath: [UInt8]?
         public let size: Int
         /// Modification time in whole milliseconds, to compare with a cache.
         public let modified: Int64
+        /// Status-change time in whole milliseconds: `chmod` moves it, not `modified`.
+        public let changed: Int64
+        public let inode: UInt64
+
+        /// The bytes the file is opened by.
+        public var pathBytes: [UInt8] { rawPath ?? Array(path.utf8) }
     }
 
     public static func list(_ folder: String, warnings: inout [LoadWarning]) -> [Entry] {
@@ -30,16 +40,16 @@ public enum CorpusFiles {
             return []
         }
         if status.st_mode & S_IFMT == S_IFREG {
-            return hasCorpusExtension(Array(folder.utf8)) ? [entry(folder, status)] : []
+            return hasCorpusExtension(Array(folder.utf8)) ? [entry(Array(folder.utf8), status)] : []
         }
         // The configured folder itself may be a link the user chose; links inside are not followed.
         guard stat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
             warnings.append(LoadWarning(path: folder, kind: .unreadable, message: "corpus folder cannot be read"))
             return []
         }
-        let root = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
+        let root = Array((folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder).utf8)
         var entries: [Entry] = []
-        var subfolders: [String] = []
+        var subfolders: [[UInt8]] = []
         scan(root, files: &entries, subfolders: &subfolders, warnings: &warnings)
         // Subtrees are walked in parallel (a stat per file is most of the cost of
         // checking a large corpus against its cache) and joined in order.
@@ -59,17 +69,20 @@ public enum CorpusFiles {
     }
 
 
-    private static func walk(_ folder: String, into entries: inout [Entry], warnings: inout [LoadWarning]) {
-        var subfolders: [String] = []
+    private static func walk(_ folder: [UInt8], into entries: inout [Entry], warnings: inout [LoadWarning]) {
+        var subfolders: [[UInt8]] = []
         scan(folder, files: &entries, subfolders: &subfolders, warnings: &warnings)
         for subfolder in subfolders { walk(subfolder, into: &entries, warnings: &warnings) }
     }
 
     /// One folder's corpus files and subfolders, in byte order of their names.
-    private static func scan(_ folder: String, files entries: inout [Entry], subfolders: inout [String],
+    /// Paths are bytes, as the kernel has them: a folder whose name is not UTF-8
+    /// (Latin-1, say) is walked like any other.
+    private static func scan(_ folder: [UInt8], files entries: inout [Entry], subfolders: inout [[UInt8]],
                              warnings: inout [LoadWarning]) {
-        guard let directory = opendir(folder) else {
-            warnings.append(LoadWarning(path: folder, kind: .unreadable, message: "folder cannot be read"))
+        guard let directory = withCString(folder, { opendir($0) }) else {
+            warnings.append(LoadWarning(path: String(decoding: folder, as: UTF8.self), kind: .unreadable,
+                                        message: "folder cannot be read"))
             return
         }
         defer { closedir(directory) }
@@ -85,8 +98,7 @@ public enum CorpusFiles {
         }
         names.sort { $0.name.lexicographicallyPrecedes($1.name) }
         for (nameBytes, type) in names {
-            let name = String(decoding: nameBytes, as: UTF8.self)
-            let path = folder + "/" + name
+            let path = folder + [UInt8(ascii: "/")] + nameBytes
             // The directory entry's type spares a stat for folders, links and files that
             // are not corpus files; only a corpus file needs one, for its size and time.
             switch Int(type) {
@@ -102,7 +114,7 @@ public enum CorpusFiles {
             }
             var status = stat()
             // Relative to the open folder: the kernel need not walk the whole path again.
-            guard fstatat(dirfd(directory), name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            guard withCString(nameBytes, { fstatat(dirfd(directory), $0, &status, AT_SYMLINK_NOFOLLOW) }) == 0 else { continue }
             switch status.st_mode & S_IFMT {
             case S_IFDIR: subfolders.append(path)
             case S_IFREG where hasCorpusExtension(nameBytes): entries.append(entry(path, status))
@@ -120,13 +132,27 @@ public enum CorpusFiles {
 
     private static let extensionBytes: Set<[UInt8]> = Set(extensions.map { Array($0.utf8) })
 
-    private static func entry(_ path: String, _ status: stat) -> Entry {
+    private static func entry(_ path: [UInt8], _ status: stat) -> Entry {
         #if canImport(Darwin)
-        let time = status.st_mtimespec
+        let (modified, changed) = (status.st_mtimespec, status.st_ctimespec)
         #else
-        let time = status.st_mtim
+        let (modified, changed) = (status.st_mtim, status.st_ctim)
         #endif
-        return Entry(path: path, size: Int(status.st_size), modified: Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000)
+        let text = String(validating: path, as: UTF8.self)
+        return Entry(path: text ?? String(decoding: path, as: UTF8.self), rawPath: text == nil ? path : nil,
+                     size: Int(status.st_size), modified: milliseconds(modified), changed: milliseconds(changed),
+                     inode: UInt64(status.st_ino))
+    }
+
+    private static func milliseconds(_ time: timespec) -> Int64 {
+        Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
+    }
+
+    /// `bytes` as a NUL-terminated C string for the duration of `body`.
+    static func withCString<Result>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
+        (bytes + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
+        }
     }
 }
 

@@ -10,6 +10,9 @@ public struct CorpusLoader: Sendable {
     public var maximumFileSize = CorpusFileReader.maximumSize
     /// Files parsed in parallel before their records are added to the index.
     public var batchSize = 1024
+    /// All records' stored text together (titles, excerpts); past it, files are
+    /// skipped with a warning. Lowered by tests.
+    var maximumRecordTextBytes = Int(UInt32.max)
 
     public init() {}
 
@@ -22,8 +25,11 @@ public struct CorpusLoader: Sendable {
     /// Like `load`, but reuses the index cache when it is still valid for the files
     /// found now, and writes a new cache after a rebuild. A cache that cannot be
     /// written is not an error: the corpus is still returned.
+    /// Folders are opened by their canonical paths, so the cache and the records' paths
+    /// are the same whichever name the folder was given by.
     public func open(_ sources: [CorpusSource], cache: IndexCache?,
                      progress: (LoadProgress) -> Void = { _ in }) -> (corpus: Corpus, cache: IndexCache.Outcome?) {
+        let sources = sources.map(\.canonical)
         var warnings: [LoadWarning] = []
         let inputs = Self.inputs(sources, warnings: &warnings)
         let manifest = inputs.compactMap { input -> CorpusFiles.Entry? in
@@ -40,8 +46,22 @@ public struct CorpusLoader: Sendable {
             return (cached, outcome)
         }
         let corpus = load(inputs, warnings: warnings, progress: progress)
-        try? cache.save(corpus, for: sources)
-        return (corpus, outcome)
+        // Problems with the cache are said once per load, with the path, and are not
+        // stored in the cache they concern.
+        var cacheWarnings: [LoadWarning] = []
+        let cachePath = cache.fileURL(for: sources).path
+        if case .unusable(let reason) = outcome {
+            cacheWarnings.append(LoadWarning(path: cachePath, kind: .cache, message: reason))
+        }
+        do {
+            try cache.save(corpus, for: sources)
+        } catch {
+            let failure = error as? CacheFileWriter.Failure
+            cacheWarnings.append(LoadWarning(
+                path: failure?.path ?? cachePath, kind: .cache,
+                message: "the index cache cannot be written (\(failure?.reason ?? "\(error)")): the corpus is indexed again at every start"))
+        }
+        return (cacheWarnings.isEmpty ? corpus : corpus.adding(cacheWarnings), outcome)
     }
 
     static func inputs(_ sources: [CorpusSource], warnings: inout [LoadWarning]) -> [Input] {
@@ -65,6 +85,7 @@ public struct CorpusLoader: Sendable {
     func load(_ inputs: [Input], warnings initialWarnings: [LoadWarning], progress: (LoadProgress) -> Void) -> Corpus {
         let merger = BatchMerger()
         merger.builder.warnings = initialWarnings
+        merger.builder.records.maximumTextBytes = maximumRecordTextBytes
         progress(LoadProgress(filesDone: 0, filesTotal: inputs.count))
         // A pipeline of two stages: while one batch is merged into the index (in
         // order, on the merge queue), the next one is parsed, so no core waits.
@@ -80,6 +101,7 @@ public struct CorpusLoader: Sendable {
             start += batch.count
         }
         merging.wait()
+        if let warning = merger.emptyFilesWarning { merger.builder.warnings.append(warning) }
         progress(LoadProgress(filesDone: inputs.count, filesTotal: inputs.count))
         merger.builder.manifest = inputs.compactMap { input in
             if case .file(let entry) = input { return entry }
@@ -92,6 +114,8 @@ public struct CorpusLoader: Sendable {
         case record(RecordFields, ExtractedText)
         case recordWithWarning(RecordFields, ExtractedText, LoadWarning)
         case warning(LoadWarning)
+        /// A file with nothing but whitespace: skipped, and counted in one warning.
+        case empty(String)
     }
 
     /// A batch parsed by contiguous slices, one per worker, with each worker's vocabulary.
@@ -125,23 +149,28 @@ public struct CorpusLoader: Sendable {
                                                    interner: &interner)
             return .record(record, bag)
         case .file(let entry):
-            return parseFile(entry.path, size: entry.size, interner: &interner)
+            return parseFile(entry, interner: &interner)
         }
     }
 
-    func parseFile(_ path: String, size: Int, interner: inout TermInterner) -> Outcome {
+    func parseFile(_ entry: CorpusFiles.Entry, interner: inout TermInterner) -> Outcome {
+        let path = entry.path
         func tooLarge(_ bytes: Int) -> Outcome {
             .warning(LoadWarning(path: path, kind: .tooLarge,
                                  message: "skipped: \(bytes) bytes is over the limit of \(maximumFileSize)"))
         }
-        guard size <= maximumFileSize else { return tooLarge(size) }
-        switch CorpusFileReader.read(path, maximumSize: maximumFileSize) {
+        guard entry.size <= maximumFileSize else { return tooLarge(entry.size) }
+        // An empty file is no question (100,000 of them made "100005 vragen"): counted, not indexed.
+        guard entry.size > 0 else { return .empty(path) }
+        switch CorpusFileReader.read(entry, maximumSize: maximumFileSize) {
         case .unreadable:
             return .warning(LoadWarning(path: path, kind: .unreadable, message: "skipped: cannot be read"))
         case .tooLarge(let bytes):
             return tooLarge(bytes)
         case .binary:
             return .warning(LoadWarning(path: path, kind: .binary, message: "skipped: a binary file, not text"))
+        case .text(let text, _) where text.utf8.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }):
+            return .empty(path)
         case .text(let text, let wasUTF8):
             let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .file(path: path),
                                                    interner: &interner)
@@ -172,8 +201,21 @@ private final class BatchMerger: @unchecked Sendable {
             case .recordWithWarning(let record, let extracted, let warning):
                 builder.add(record, extracted, globalTermIDs: termMap)
                 builder.warnings.append(warning)
+            case .empty(let path):
+                emptyFiles.append(path)
             }
         }
+    }
+
+    /// Paths of the empty files skipped, for one warning at the end.
+    var emptyFiles: [String] = []
+
+    /// One warning for all the empty files: the first path and how many there were.
+    var emptyFilesWarning: LoadWarning? {
+        guard let first = emptyFiles.first else { return nil }
+        let others = emptyFiles.count - 1
+        return LoadWarning(path: first, kind: .empty, message: others == 0 ? "skipped: an empty file"
+                           : "skipped: an empty file, as were \(others) more (\(emptyFiles.count) empty files in all)")
     }
 }
 

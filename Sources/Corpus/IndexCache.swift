@@ -5,14 +5,20 @@ import QuestionModel
 /// so that a large corpus reopens in a fraction of the time a rebuild takes.
 ///
 /// The cache is used only when its format and Vraagbaak version match, its
-/// checksum is right, and the files it was built from are exactly the files there
-/// now (same paths, sizes and modification times). Otherwise it is rebuilt.
+/// checksum is right, it was built from the same canonical sources, the files it was
+/// built from are exactly the files there now (same paths, sizes and modification
+/// times), and a sample of them still has the content it had. Otherwise it is rebuilt.
+/// The file is named by the canonical sources (`CorpusSource.canonical`): two names of
+/// one folder share a cache, two folders never do.
 public struct IndexCache: Sendable {
     public let folder: URL
     let applicationVersion: String
 
     static let magic = Array("VRAAGBAAK-INDEX\n".utf8)
-    static let formatVersion = 3
+    static let formatVersion = 5
+    /// Larger than any cache Vraagbaak writes (record text is capped at 4 GiB in all):
+    /// such a file is not read at all.
+    static let maximumFileSize = 4 << 30
 
     public init(folder: URL, applicationVersion: String) {
         self.folder = folder
@@ -32,9 +38,14 @@ public struct IndexCache: Sendable {
 
     /// The cache file for a set of sources.
     public func fileURL(for sources: [CorpusSource]) -> URL {
-        let key = sources.map(\.description).sorted().joined(separator: "\n")
+        let key = Self.key(sources)
         let hash = Array(key.utf8).withUnsafeBytes { checksum($0) }
         return folder.appendingPathComponent("index-\(String(hash, radix: 16)).bin")
+    }
+
+    /// The canonical sources, one text: what a cache file is for.
+    static func key(_ sources: [CorpusSource]) -> String {
+        sources.map(\.canonical.description).sorted().joined(separator: "\n")
     }
 
     public enum Outcome: Equatable, Sendable {
@@ -42,25 +53,50 @@ public struct IndexCache: Sendable {
         case missing
         case stale(String)
         case corrupt
+        /// Something that is no cache sits at the path (a FIFO, a folder, a huge
+        /// file), or it cannot be read: the reason, with the path, for the user.
+        case unusable(String)
     }
 
     /// The cached corpus for `sources` if it is still valid for `manifest`.
     ///
-    /// The file is mapped, not read, and its columns are used in place (see
-    /// `MappedFile`): what a reopen costs is checking it, not copying it.
+    /// The file is read into memory of our own in one go and its columns are used in
+    /// place there (see `MappedFile`): a cache truncated on disk later changes nothing.
     public func load(_ sources: [CorpusSource], manifest: [CorpusFiles.Entry]) -> (Corpus?, Outcome) {
         let path = fileURL(for: sources).path
-        guard FileManager.default.fileExists(atPath: path) else { return (nil, .missing) }
-        guard let file = MappedFile(path: path) else { return (nil, .corrupt) }
+        let file: MappedFile
+        // The header (magic, format, Vraagbaak version) is checked before the rest is
+        // read: a file that is no cache of ours costs nothing, however large.
+        let expected = Self.header(applicationVersion: applicationVersion, checksum: 0).dropLast(8)
+        var verdict = Outcome.corrupt
         do {
-            guard file.bytes.count >= Self.magic.count,
-                  file.bytes.prefix(Self.magic.count).elementsEqual(Self.magic) else { throw BinaryReader.Corrupt() }
+            file = try MappedFile(path: path, maximumSize: Self.maximumFileSize, headerLength: expected.count) { first in
+                if first.elementsEqual(expected) { return true }
+                if first.count > Self.magic.count, first.prefix(Self.magic.count).elementsEqual(Self.magic) {
+                    verdict = first[Self.magic.count] != expected[Self.magic.count]
+                        ? .stale("cache format changed") : .stale("Vraagbaak version changed")
+                }
+                return false
+            }
+        } catch {
+            switch error {
+            case .missing: return (nil, .missing)
+            case .empty: return (nil, .corrupt)
+            case .wrongHeader: return (nil, verdict)
+            case .notRegularFile: return (nil, .unusable("index cache \(path) is not a regular file: not used"))
+            case .tooLarge(let size): return (nil, .unusable("index cache \(path) is \(size) bytes, too large to be one: not used"))
+            case .unreadable(let code): return (nil, .unusable("index cache \(path) cannot be read: \(String(cString: strerror(code)))"))
+            }
+        }
+        do {
             var reader = BinaryReader(file, offset: Self.magic.count)
             guard try reader.readInt() == Self.formatVersion else { return (nil, .stale("cache format changed")) }
             guard try reader.readString() == applicationVersion else { return (nil, .stale("Vraagbaak version changed")) }
             let expected = try reader.readFixed()
             guard checksum(reader.remaining) == expected else { return (nil, .corrupt) }
+            guard try reader.readString() == Self.key(sources) else { return (nil, .stale("built for other corpus folders")) }
             guard try Self.manifestMatches(&reader, manifest) else { return (nil, .stale("corpus files changed")) }
+            guard try Self.samplesMatch(&reader, manifest) else { return (nil, .stale("corpus file contents changed")) }
             let corpus = try Self.readCorpus(&reader, manifest: manifest)
             guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
             return (corpus, .hit)
@@ -72,7 +108,9 @@ public struct IndexCache: Sendable {
     /// Writes the cache atomically (see `CacheFileWriter`), streaming the payload
     /// out as it is encoded, with the checksum patched into the header at the end.
     public func save(_ corpus: Corpus, for sources: [CorpusSource]) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Private: the cache holds excerpts of the corpus.
+        try CacheFileWriter.createFolder(folder.path)
+        CacheFileWriter.removeStaleTemporaries(in: folder.path)
         let file = try CacheFileWriter(destination: fileURL(for: sources).path,
                                        processID: ProcessInfo.processInfo.processIdentifier)
         let header = Self.header(applicationVersion: applicationVersion, checksum: 0)
@@ -82,7 +120,9 @@ public struct IndexCache: Sendable {
             payloadChecksum.add(bytes)
             file.append(bytes)
         }
+        payload.write(Self.key(sources))
         Self.writeManifest(corpus.manifest, to: &payload)
+        Self.writeSamples(corpus.manifest, to: &payload)
         Self.writeCorpus(corpus, to: &payload)
         payload.flush()
         // The checksum is the header's last 8 bytes, little-endian.
@@ -103,18 +143,21 @@ public struct IndexCache: Sendable {
 
     // MARK: - Encoding
 
-    /// The files the cache was built from, as columns: paths, sizes, modification times.
+    /// The files the cache was built from, as columns: paths, sizes, modification and
+    /// status-change times, inodes.
     private static func writeManifest(_ manifest: [CorpusFiles.Entry], to writer: inout BinaryWriter) {
         var paths: [UInt8] = []
         var starts: [UInt32] = [0]
         for entry in manifest {
-            paths.append(contentsOf: entry.path.utf8)
+            paths.append(contentsOf: entry.rawPath ?? Array(entry.path.utf8))
             starts.append(UInt32(clamping: paths.count))
         }
         writer.writeColumn(paths)
         writer.writeColumn(starts)
         writer.writeColumn(manifest.map { Int64($0.size) })
         writer.writeColumn(manifest.map(\.modified))
+        writer.writeColumn(manifest.map(\.changed))
+        writer.writeColumn(manifest.map(\.inode))
     }
 
     /// Whether the cached manifest is exactly `manifest`, compared in place: no
@@ -124,14 +167,51 @@ public struct IndexCache: Sendable {
         let starts = try reader.readColumn(UInt32.self)
         let sizes = try reader.readColumn(Int64.self)
         let modified = try reader.readColumn(Int64.self)
-        guard starts.count >= 1, sizes.count == starts.count - 1, modified.count == sizes.count, starts.first == 0,
+        let changed = try reader.readColumn(Int64.self)
+        let inodes = try reader.readColumn(UInt64.self)
+        guard starts.count >= 1, sizes.count == starts.count - 1, modified.count == sizes.count,
+              changed.count == sizes.count, inodes.count == sizes.count, starts.first == 0,
               Int(starts.last ?? 0) == paths.count, starts.isNondecreasing else { throw BinaryReader.Corrupt() }
         guard sizes.count == manifest.count else { return false }
+        // The status-change time and the inode too: `chmod` changes neither size nor
+        // modification time, and a file swapped for another may keep both.
         for (index, entry) in manifest.enumerated() {
-            guard sizes[index] == Int64(entry.size), modified[index] == entry.modified,
-                  paths.bytesEqual(Int(starts[index])..<Int(starts[index + 1]), entry.path) else { return false }
+            guard sizes[index] == Int64(entry.size), modified[index] == entry.modified, changed[index] == entry.changed,
+                  inodes[index] == entry.inode,
+                  paths.bytesEqual(Int(starts[index])..<Int(starts[index + 1]), entry) else { return false }
         }
         return true
+    }
+
+    /// Files whose content a reopen checks: sizes and times can agree by chance (a
+    /// copy that kept them, a clock set back), so some content is compared as well.
+    static let sampleCount = 32
+
+    private static func sampleIndices(_ count: Int) -> [Int] {
+        count <= sampleCount ? Array(0..<count) : (0..<sampleCount).map { $0 * (count - 1) / (sampleCount - 1) }
+    }
+
+    /// A fingerprint of a file's content as the loader reads it.
+    static func fingerprint(_ entry: CorpusFiles.Entry) -> UInt64 {
+        switch CorpusFileReader.read(entry) {
+        case .text(let text, let wasUTF8):
+            var text = text
+            return text.withUTF8 { checksum(UnsafeRawBufferPointer($0)) } &+ (wasUTF8 ? 0 : 1)
+        case .binary: return 1
+        case .tooLarge(let bytes): return UInt64(bytes)
+        case .unreadable: return 0
+        }
+    }
+
+    private static func writeSamples(_ manifest: [CorpusFiles.Entry], to writer: inout BinaryWriter) {
+        writer.writeColumn(sampleIndices(manifest.count).map { fingerprint(manifest[$0]) })
+    }
+
+    private static func samplesMatch(_ reader: inout BinaryReader, _ manifest: [CorpusFiles.Entry]) throws -> Bool {
+        let fingerprints = try reader.readColumn(UInt64.self)
+        let indices = sampleIndices(manifest.count)
+        guard fingerprints.count == indices.count else { throw BinaryReader.Corrupt() }
+        return indices.enumerated().allSatisfy { fingerprints[$0.offset] == fingerprint(manifest[$0.element]) }
     }
 
     private static func writeCorpus(_ corpus: Corpus, to writer: inout BinaryWriter) {

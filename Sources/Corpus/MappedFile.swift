@@ -4,14 +4,20 @@ import Glibc
 import Darwin
 #endif
 
-/// A file mapped read-only into memory, unmapped when the last column that points
-/// into it is gone.
+/// A file's bytes in memory of our own, read-only, released when the last column
+/// that points into them is gone.
 ///
-/// Why a mapping and not a read: the index cache of a 100,000-question corpus is
-/// some 200 MB, and reading it means copying every byte into fresh pages, which
-/// takes most of the time a reopen may take. A mapping shares the kernel's page
-/// cache. The cache file is only ever replaced by a rename, never rewritten in
-/// place, so a mapped file keeps its contents for as long as it is mapped.
+/// Why a copy and not a mapping of the file: a mapped file that someone truncates
+/// makes the next read of a lost page kill the process with SIGBUS, and the cache
+/// folder is the user's to touch. The bytes are read into an anonymous mapping
+/// (whole pages, aligned for the columns) and then made read-only, so a cache that
+/// changes on disk changes nothing here. Reading costs one copy from the page cache;
+/// the checksum reads every byte anyway.
+///
+/// Opening is careful too: without following a link, without blocking (a FIFO at
+/// the path is refused, not waited on), regular files only, and the caller checks
+/// the first bytes and the size before the rest is read, so an 8 GB sparse file
+/// that is no cache costs nothing.
 final class MappedFile: Sendable {
     /// Unchecked: the memory is read-only and stays mapped until `deinit`.
     private struct Region: @unchecked Sendable { let bytes: UnsafeRawBufferPointer }
@@ -19,26 +25,68 @@ final class MappedFile: Sendable {
 
     var bytes: UnsafeRawBufferPointer { region.bytes }
 
-    /// nil when the file cannot be opened, is not a regular file, is empty, or cannot be mapped.
-    init?(path: String) {
+    enum Failure: Error, Equatable {
+        case missing
+        case notRegularFile
+        case empty
+        case tooLarge(Int)
+        /// The first bytes say it is not what the caller reads.
+        case wrongHeader
+        case unreadable(Int32)
+    }
+
+    /// Reads the file at `path`. `header` gets the first `headerLength` bytes (fewer
+    /// when the file is shorter) and says whether to read on.
+    init(path: String, maximumSize: Int, headerLength: Int = 0,
+         header: (UnsafeRawBufferPointer) -> Bool = { _ in true }) throws(Failure) {
         // Not through a symbolic link: the cache folder is the only place read.
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            switch errno {
+            case ENOENT, ENOTDIR: throw .missing
+            case ELOOP: throw .notRegularFile // a symbolic link
+            case let code: throw .unreadable(code)
+            }
+        }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0,
-              let size = Int(exactly: status.st_size) else { return nil }
-        #if os(Linux)
-        // Mapped up front: one kernel call instead of a page fault per 4 KB read.
-        let flags = MAP_PRIVATE | MAP_POPULATE
-        #else
-        let flags = MAP_PRIVATE
-        #endif
-        guard let address = mmap(nil, size, PROT_READ, flags, descriptor, 0), address != MAP_FAILED else { return nil }
-        region = Region(bytes: UnsafeRawBufferPointer(start: address, count: size))
+        guard fstat(descriptor, &status) == 0 else { throw .unreadable(errno) }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw .notRegularFile }
+        guard status.st_size > 0, let size = Int(exactly: status.st_size) else { throw .empty }
+        guard size <= maximumSize else { throw .tooLarge(size) }
+        var first = [UInt8](repeating: 0, count: min(headerLength, size))
+        let headerRead = first.withUnsafeMutableBytes { Self.readFully(descriptor, into: $0, at: 0) }
+        guard headerRead == first.count else { throw .unreadable(headerRead < 0 ? errno : EIO) }
+        guard first.withUnsafeBytes(header) else { throw .wrongHeader }
+
+        guard let address = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              address != MAP_FAILED else { throw .unreadable(errno) }
+        let memory = UnsafeMutableRawBufferPointer(start: address, count: size)
+        let count = Self.readFully(descriptor, into: memory, at: 0)
+        // A file that shrank while it was read is not the file that was checked.
+        guard count == size else {
+            munmap(address, size)
+            throw .unreadable(count < 0 ? errno : EIO)
+        }
+        mprotect(address, size, PROT_READ)
+        region = Region(bytes: UnsafeRawBufferPointer(memory))
     }
 
     deinit {
         munmap(UnsafeMutableRawPointer(mutating: region.bytes.baseAddress), region.bytes.count)
+    }
+
+    /// `pread` until `buffer` is full or the file ends; the bytes read, or -1.
+    private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var done = 0
+        while done < buffer.count {
+            let count = pread(descriptor, base + done, buffer.count - done, off_t(offset + done))
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { return -1 }
+            if count == 0 { break }
+            done += count
+        }
+        return done
     }
 }

@@ -14,6 +14,9 @@ public enum RecordPreviewLimits {
     public static let questionLength = 200
     public static let introductionLength = 200
     public static let answerLength = 240
+    /// Titles and header fields are kept up to this many bytes: a file with a 3.4 MB
+    /// title line must not make a 3.4 MB cache.
+    public static let fieldLength = 1_000
 
     /// A text cut as the corpus cuts its previews: whitespace collapsed, at a word
     /// boundary at most `length` bytes in.
@@ -50,13 +53,13 @@ enum RecordBuilder {
             kind: question.kind,
             number: metadata.number?.value,
             date: metadata.date?.value,
-            title: collapseWhitespace(title),
-            subject: question.title?.subject.map { collapseWhitespace($0.value) },
-            author: metadata.author?.displayName,
-            minister: metadata.minister?.displayName,
-            ministerOffice: metadata.ministerOffice.map { collapseWhitespace($0.value) },
-            theme: metadata.theme.map { collapseWhitespace($0.value) },
-            pdfLink: metadata.pdfLink?.value,
+            title: capped(title),
+            subject: question.title?.subject.map { capped($0.value) },
+            author: metadata.author.map { capped($0.displayName) },
+            minister: metadata.minister.map { capped($0.displayName) },
+            ministerOffice: metadata.ministerOffice.map { capped($0.value) },
+            theme: metadata.theme.map { capped($0.value) },
+            pdfLink: metadata.pdfLink.map { capped($0.value) },
             introductionExcerpt: excerpt(introduction, length: introductionExcerptLength),
             questions: questionTexts.prefix(keptQuestions).map { excerpt($0, length: questionExcerptLength) },
             questionCount: questionTexts.count,
@@ -65,6 +68,12 @@ enum RecordBuilder {
             questionWordCount: wordCount)
         let bag = TermBag(title: title, question: [introduction] + questionTexts, answer: answerText, interner: &interner)
         return (fields, ExtractedText(terms: bag, abbreviations: AbbreviationFinder.definitions(in: text)))
+    }
+
+    /// A title or header field on one line, cut (as an excerpt) only past `fieldLength`.
+    static func capped(_ text: String) -> String {
+        let line = collapseWhitespace(text)
+        return line.utf8.count <= RecordPreviewLimits.fieldLength ? line : excerpt(line, length: RecordPreviewLimits.fieldLength)
     }
 
     /// The text on one line, cut at a word boundary at most `length` bytes in.

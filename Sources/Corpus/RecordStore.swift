@@ -129,6 +129,26 @@ struct RecordStoreBuilder {
     private var citedStarts: [Int32] = [0]
     private var citedNumbers: [Int32] = []
     private var citedDates: [Int32] = []
+    /// Field offsets are UInt32: the store's text may not grow past this.
+    var maximumTextBytes = Int(UInt32.max)
+
+    /// Whether `fields` still fit the columns' types: totals are checked before
+    /// anything is narrowed.
+    func fits(_ fields: RecordFields) -> Bool {
+        let source: String
+        switch fields.source {
+        case .file(let path): source = path
+        case .embedded(let name): source = name
+        }
+        var bytes = source.utf8.count + fields.title.utf8.count + fields.introductionExcerpt.utf8.count
+        for field in [fields.subject, fields.author, fields.minister, fields.ministerOffice, fields.theme,
+                      fields.pdfLink, fields.answerExcerpt] {
+            bytes += field?.utf8.count ?? 0
+        }
+        for question in fields.questions { bytes += question.utf8.count + 1 }
+        return bytes <= maximumTextBytes - text.count && count < Int(Int32.max)
+            && fields.citedQuestions.count <= Int(Int32.max) - citedNumbers.count
+    }
 
     mutating func append(_ fields: RecordFields) {
         var present: UInt16 = 0

@@ -116,6 +116,14 @@ struct SearchIndexBuilder {
     private var fieldLengths: [FieldCounts] = []
 
     var documentCount: Int { fieldLengths.count }
+    /// Postings are addressed by Int32 offsets.
+    static let maximumPostings = Int(Int32.max)
+    private var postingCount = 0
+
+    /// Whether a document with `bag`'s terms still fits the index's offsets.
+    func fits(_ bag: TermBag) -> Bool {
+        postingCount + bag.counts.count <= Self.maximumPostings && documentCount < Int(Int32.max)
+    }
 
     /// The index-wide ids of a worker's local terms (one lookup per distinct term
     /// per worker and batch, instead of one per term per document).
@@ -140,6 +148,7 @@ struct SearchIndexBuilder {
             fieldCounts[id].append(counts)
         }
         fieldLengths.append(bag.lengths)
+        postingCount += bag.counts.count
     }
 
     consuming func build() -> SearchIndex {

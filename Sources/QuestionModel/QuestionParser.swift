@@ -144,17 +144,21 @@ struct QuestionParser {
     }
 
     /// A draft's first line is its title when it stands alone (a one-line paragraph
-    /// that is not a numbered question) or when it has the ` - ` of a title.
+    /// that is not a numbered question), when it has the ` - ` of a title, or when it
+    /// reads as a title although the introduction or `1.` follows without a blank
+    /// line (`Title.readsAsTitle`). A title with a colon is still a title: the checks
+    /// say what is wrong with it.
     private func isDraftTitle(_ line: Int, questionEndLine: Int) -> Bool {
         guard line < questionEndLine else { return false }
         let content = lines[line]
-        if NumberedMarkers.lineStartMarker(bytes, content) != nil || NumberedMarkers.letterMarker(bytes, content) != nil {
+        if NumberedMarkers.lineStartMarker(bytes, content) != nil || NumberedMarkers.letterMarker(bytes, content) != nil
+            || NumberedMarkers.bullet(bytes, content) != nil {
             return false
         }
         let standsAlone = line + 1 >= questionEndLine || lines.isBlank(line + 1)
         if standsAlone { return true }
         guard content.length <= 200, let title = Title.make(bytes, content) else { return false }
-        return title.separatorRange != nil
+        return title.separatorRange != nil || Title.readsAsTitle(bytes, lines.trimmed(line), before: lines.trimmed(line + 1))
     }
 
     /// Plain export: the answer starts at a line opening with a space right after a

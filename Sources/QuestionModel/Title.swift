@@ -61,4 +61,54 @@ public struct Title: Sendable, Equatable {
         if bytes[i] == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93 || bytes[i + 2] == 0x94 { return 3 }
         return 0
     }
+
+    // MARK: A title line with no blank line after it
+
+    /// Words that make a line a lead-in to the questions (`Graag had ik volgende
+    /// gegevens:`), never a title.
+    private static let leadInWords: [[UInt8]] = [
+        "ik", "graag", "gaarne", "gelieve", "volgende", "vraag", "vragen", "wil", "kan", "kunt", "hoeveel", "welke",
+        "waarom", "wanneer", "hoe", "wat", "mijn",
+    ].map { Array($0.utf8) }
+
+    /// Whether `line`, followed directly by `next` (no blank line), reads as a title
+    /// rather than the first line of the introduction: one short phrase (at most 120
+    /// bytes, no sentence end inside it, not ending in `.` `?` `!` `;` `,`), starting
+    /// with a capital, with no word of a lead-in (`ik`, `graag`, `vragen`), and the next
+    /// line starts something new (a capital, a marker, a bullet) rather than
+    /// continuing a hard-wrapped sentence in lower case.
+    static func readsAsTitle(_ bytes: [UInt8], _ line: TextRange, before next: TextRange) -> Bool {
+        guard !line.isEmpty, line.length <= 120, !next.isEmpty else { return false }
+        let first = bytes[line.start], last = bytes[line.end - 1]
+        guard !Bytes.isASCIILowercase(first), Bytes.isWordByte(bytes, at: line.start) else { return false }
+        switch last {
+        case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ";"), UInt8(ascii: ","):
+            return false
+        default:
+            break
+        }
+        let nextStartsAnew = NumberedMarkers.lineStartMarker(bytes, next) != nil
+            || NumberedMarkers.letterMarker(bytes, next) != nil || NumberedMarkers.bullet(bytes, next) != nil
+            || !Bytes.isASCIILowercase(bytes[next.start])
+        guard nextStartsAnew else { return false }
+        var i = line.start
+        while i < line.end {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!"),
+               i + 1 < line.end, Bytes.blankWidth(bytes, at: i + 1) > 0 {
+                return false
+            }
+            if Bytes.isASCIILetter(byte), !Bytes.isWordByte(bytes, before: i) {
+                var end = i
+                while end < line.end, Bytes.isWordByte(bytes, at: end) { end += 1 }
+                if end - i <= 8, leadInWords.contains(where: { $0.count == end - i && Bytes.hasPrefix(bytes, at: i, $0) }) {
+                    return false
+                }
+                i = end
+                continue
+            }
+            i += 1
+        }
+        return true
+    }
 }

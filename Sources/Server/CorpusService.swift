@@ -1,3 +1,4 @@
+import Analysis
 import Corpus
 import Dispatch
 import Foundation
@@ -13,7 +14,7 @@ extension LanguageServer {
     func reloadCorpus(reason: String) {
         corpusGeneration += 1
         let generation = corpusGeneration
-        let sources = settings.corpusSources(root: session.rootPath)
+        let sources = configuration.corpusSources(root: session.rootPath)
         let cacheFolder = self.cacheFolder
         let cache = IndexCache(folder: cacheFolder, applicationVersion: VraagbaakVersion.current)
         trace?.log("loading corpus (\(reason)): \(sources.map(\.description).joined(separator: ", "))")
@@ -45,7 +46,13 @@ extension LanguageServer {
 
     /// The user's `cacheDirectory`, else `IndexCache.defaultFolder()`.
     var cacheFolder: URL {
-        settings.cacheDirectory.map { URL(fileURLWithPath: HomeDirectory.expandingTilde(in: $0)) } ?? IndexCache.defaultFolder()
+        configuration.cacheFolder ?? IndexCache.defaultFolder()
+    }
+
+    /// Where navigation finds record files: their paths, or for the embedded seeds
+    /// read-only copies in the cache folder (`SeedFiles`, written on first use).
+    var recordLocator: RecordLocator {
+        RecordLocator(seedFiles: seedFiles, cacheFolder: cacheFolder)
     }
 
     private func install(_ corpus: Corpus, sources: [CorpusSource], seconds: Double, cacheOutcome: IndexCache.Outcome?) {

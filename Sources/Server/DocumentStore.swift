@@ -1,3 +1,4 @@
+import Analysis
 import LSP
 import QuestionModel
 
@@ -21,4 +22,14 @@ struct DocumentStore: Sendable {
         return (document, question)
     }
     var count: Int { documents.count }
+
+    /// Every open document as analysis sees it, parsing what changed.
+    mutating func snapshots() -> [(uri: String, document: DocumentSnapshot)] {
+        documents.keys.sorted().compactMap { uri in
+            guard var document = documents[uri] else { return nil }
+            let snapshot = document.snapshot()
+            documents[uri] = document
+            return (uri, snapshot)
+        }
+    }
 }

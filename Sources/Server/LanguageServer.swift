@@ -1,4 +1,4 @@
-import Checks
+import Analysis
 import Corpus
 import Dispatch
 import Foundation
@@ -7,20 +7,26 @@ import LSP
 import SourceText
 import Synchronization
 
-/// The Vraagbaak language server: lifecycle, dispatch and the state the feature
-/// handlers read.
+/// The Vraagbaak language server: dispatch, the state between messages, and
+/// conversion to and from the protocol. What a feature answers is decided in the
+/// Analysis module, from an immutable `AnalysisSnapshot` the server hands it.
 ///
 /// Invariant: every mutable property is touched only on `queue`, a serial queue, so
 /// messages are handled in arrival order and edits to a document are never
 /// reordered. Only `inFlight` (cancellation bookkeeping) is shared with the reader
-/// thread, behind a lock.
+/// thread, behind a lock. Requests that read files or run every check compute their
+/// answer from a snapshot on `workQueue` and answer from there.
 public final class LanguageServer: MessageHandler, @unchecked Sendable {
     public typealias ExitHandler = @Sendable (Int32) -> Void
 
     enum Lifecycle { case uninitialized, running, shutDown }
 
     let queue = DispatchQueue(label: "vraagbaak.server")
+    /// Where slow requests run, off `queue`, so typing never waits for them.
+    let workQueue = DispatchQueue(label: "vraagbaak.server.work", attributes: .concurrent)
     let trace: Trace?
+    /// What day it is, for the checks and hovers: injected, so tests fix it.
+    let clock: Clock
     private let exitHandler: ExitHandler
     private let inFlight = Mutex(InFlightRequests())
 
@@ -32,8 +38,11 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     /// sends on its own (progress, diagnostics, requests to the client).
     var currentConnection: Connection?
 
-    var settingsLayers = SettingsLayers()
-    var settings = Settings()
+    var configurationLayers = ConfigurationLayers()
+    /// The configuration in use, merged from `configurationLayers`.
+    var configuration = Configuration.default
+    /// The problems last shown to the user, so each change is shown once.
+    var shownConfigurationProblems: [ConfigurationProblem] = []
     var corpus = Corpus.empty {
         didSet { corpusReplacedForEditing() }
     }
@@ -45,9 +54,8 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     /// corpus would flash false alarms at start-up.
     var corpusIsReady = false
     var corpusWatcher: CorpusWatcher?
-    /// The embedded seeds as files, for navigation (RecordLocations.swift).
+    /// The embedded seeds as files, for navigation (`recordLocator`).
     let seedFiles = SeedFiles()
-    var checkConfiguration = CheckConfiguration.default
     var settingsGeneration = 0
     var diagnosticsGeneration = 0
     /// The generation of the newest diagnostics request per document.
@@ -61,26 +69,31 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
 
     // Handlers throw `ResponseError` for the client's mistakes; anything else they
     // throw is an internal error (-32603), and the server keeps serving.
-    typealias RequestHandler = (IncomingMessage) throws -> any Encodable
+    typealias RequestHandler = (IncomingMessage) throws -> Reply
     typealias NotificationHandler = (IncomingMessage) throws -> Void
 
-    public init(trace: Trace? = nil, exitHandler: @escaping ExitHandler) {
+    /// A handler's answer: now, or work to run off the queue on a snapshot.
+    enum Reply {
+        case now(any Encodable)
+        case later(@Sendable () throws -> any Encodable)
+    }
+
+    public convenience init(trace: Trace? = nil, exitHandler: @escaping ExitHandler) {
+        self.init(trace: trace, clock: .system, exitHandler: exitHandler)
+    }
+
+    package init(trace: Trace?, clock: Clock, exitHandler: @escaping ExitHandler) {
         self.trace = trace
+        self.clock = clock
         self.exitHandler = exitHandler
         registerLifecycle()
         registerTextSynchronization()
-        registerDocumentFeatures()
+        registerDocumentStructure()
         registerWorkspace()
         registerCompletion()
-        registerHover()
-        registerDefinition()
-        registerReferences()
-        registerWorkspaceSymbols()
-        registerInlayHints()
-        registerSemanticTokens()
-        registerDocumentLinks()
-        registerFormatting()
+        registerNavigation()
         registerDiagnostics()
+        registerSilencing()
         registerRecordRequest()
     }
 
@@ -90,7 +103,18 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         _ method: String, _ params: Params.Type, _ body: @escaping (Params) throws -> Result
     ) {
         requestHandlers[method] = { message in
-            try body(message.decodeParams(Params.self))
+            .now(try body(message.decodeParams(Params.self)))
+        }
+    }
+
+    /// A request whose answer is computed off the queue: `prepare` runs on the queue
+    /// and takes what it needs (a snapshot); the work it returns runs on `workQueue`.
+    func onRequestOffQueue<Params: Decodable, Result: Encodable>(
+        _ method: String, _ params: Params.Type, _ prepare: @escaping (Params) throws -> @Sendable () throws -> Result
+    ) {
+        requestHandlers[method] = { message in
+            let work = try prepare(message.decodeParams(Params.self))
+            return .later { try work() }
         }
     }
 
@@ -128,23 +152,41 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     public func inputEnded(_ connection: Connection) {
         queue.async {
             self.trace?.log("input closed")
+            self.stopBackgroundWork()
             self.exitHandler(self.lifecycle == .shutDown ? 0 : 1)
         }
+    }
+
+    /// The exit handler may not end the process (`vraagbaak web` runs a server per
+    /// page): stop polling the corpus, so a closed page leaves nothing running.
+    private func stopBackgroundWork() {
+        corpusWatcher?.stop()
+        corpusWatcher = nil
     }
 
     private func handle(_ message: IncomingMessage, connection: Connection) {
         currentConnection = connection
         switch message.kind {
         case .request(let id, let method):
-            let result = respond(to: message, method: method, id: id)
-            let wasCancelled = inFlight.withLock { $0.finish(id) }
-            switch result {
-            case .success(let value) where !wasCancelled:
-                connection.sendResponse(value, id: id)
-            case .success:
-                connection.sendError(.cancelled, id: id)
+            switch respond(to: message, method: method, id: id) {
+            case .success(.now(let value)):
+                send(.success(value), id: id, connection: connection)
+            case .success(.later(let work)):
+                workQueue.async { [self] in
+                    let result: Result<any Encodable, ResponseError>
+                    if inFlight.withLock({ $0.isCancelled(id) }) {
+                        result = .failure(.cancelled)
+                    } else {
+                        do { result = .success(try work()) } catch {
+                            let responseError = Self.responseError(error)
+                            trace?.log("\(method) failed: \(responseError.message)")
+                            result = .failure(responseError)
+                        }
+                    }
+                    send(result, id: id, connection: connection)
+                }
             case .failure(let error):
-                connection.sendError(error, id: id)
+                send(.failure(error), id: id, connection: connection)
             }
         case .notification(let method):
             handleNotification(message, method: method)
@@ -153,7 +195,20 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         }
     }
 
-    private func respond(to message: IncomingMessage, method: String, id: RequestID) -> Result<any Encodable, ResponseError> {
+    /// Answers a request once: cancelled meanwhile, it gets -32800.
+    private func send(_ result: Result<any Encodable, ResponseError>, id: RequestID, connection: Connection) {
+        let wasCancelled = inFlight.withLock { $0.finish(id) }
+        switch result {
+        case .success(let value) where !wasCancelled:
+            connection.sendResponse(value, id: id)
+        case .success:
+            connection.sendError(.cancelled, id: id)
+        case .failure(let error):
+            connection.sendError(error, id: id)
+        }
+    }
+
+    private func respond(to message: IncomingMessage, method: String, id: RequestID) -> Result<Reply, ResponseError> {
         if inFlight.withLock({ $0.isCancelled(id) }) {
             return .failure(.cancelled)
         }
@@ -182,6 +237,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     private func handleNotification(_ message: IncomingMessage, method: String) {
         if method == "exit" {
             trace?.log("exit after \(lifecycle == .shutDown ? "shutdown" : "no shutdown")")
+            stopBackgroundWork()
             exitHandler(lifecycle == .shutDown ? 0 : 1)
             return
         }
@@ -209,6 +265,11 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     func logToClient(_ type: MessageType, _ text: String) {
         trace?.log("log(\(type)): \(text)")
         currentConnection?.sendNotification("window/logMessage", LogMessageParams(type: type, message: text))
+    }
+
+    func showToClient(_ type: MessageType, _ text: String) {
+        trace?.log("show(\(type)): \(text)")
+        currentConnection?.sendNotification("window/showMessage", ShowMessageParams(type: type, message: text))
     }
 
     func sendNotification<Params: Encodable>(_ method: String, _ params: Params) {

@@ -18,7 +18,7 @@ extension LanguageServer {
         session.columnUnit = Session.negotiateColumnUnit(params.capabilities.general?.positionEncodings)
         session.clientName = params.clientInfo.map { "\($0.name) \($0.version ?? "")" } ?? "unknown client"
         session.rootPath = Self.rootPath(params)
-        settingsLayers.initializationOptions = params.initializationOptions
+        configurationLayers.initializationOptions = params.initializationOptions
         lifecycle = .running
         trace?.log("initialize from \(session.clientName), positions in \(session.columnUnit.rawValue)")
         return InitializeResult(
@@ -36,6 +36,7 @@ extension LanguageServer {
         capabilities.foldingRangeProvider = true
         capabilities.codeActionProvider = CodeActionOptions(
             codeActionKinds: [CodeActionKind.quickFix, CodeActionKind.sourceFixAll])
+        capabilities.executeCommandProvider = ExecuteCommandOptions(commands: [Self.silenceCommand])
         if session.capabilities.textDocument?.diagnostic != nil {
             capabilities.diagnosticProvider = DiagnosticOptions(
                 identifier: "vraagbaak", interFileDependencies: true, workspaceDiagnostics: false)
@@ -46,7 +47,7 @@ extension LanguageServer {
         capabilities.referencesProvider = true
         capabilities.workspaceSymbolProvider = true
         capabilities.inlayHintProvider = true
-        capabilities.semanticTokensProvider = SemanticTokensOptions(legend: SemanticTokenType.legend, full: true)
+        capabilities.semanticTokensProvider = SemanticTokensOptions(legend: ToLSP.semanticTokensLegend, full: true)
         capabilities.documentLinkProvider = DocumentLinkOptions(resolveProvider: false)
         capabilities.documentFormattingProvider = true
         return capabilities

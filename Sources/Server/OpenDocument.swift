@@ -1,3 +1,4 @@
+import Analysis
 import LSP
 import QuestionModel
 import SourceText
@@ -31,12 +32,18 @@ struct OpenDocument: Sendable {
         parsed = nil
     }
 
-    /// The question model of the current text; parsed once per version.
+    /// The question model of the current text, parsed as `DraftDecision` says;
+    /// once per version.
     mutating func question() -> Question {
         if let parsed { return parsed }
-        let question = Question.parse(utf8: text.lineIndex.utf8)
+        let question = Question.parse(utf8: text.lineIndex.utf8, as: DraftDecision.kind(path: uri, languageId: languageId))
         parsed = question
         return question
+    }
+
+    /// The text and its parse, for analysis.
+    mutating func snapshot() -> DocumentSnapshot {
+        DocumentSnapshot(path: uri, text: text.text, lineIndex: text.lineIndex, question: question())
     }
 
     func converter(_ unit: ColumnUnit) -> PositionConverter {

@@ -1,4 +1,4 @@
-import Checks
+import Analysis
 import Corpus
 import Dispatch
 import Foundation
@@ -9,7 +9,7 @@ import LSP
 extension LanguageServer {
     func registerWorkspace() {
         onNotification("initialized", JSONValue?.self) { [unowned self] _ in
-            settingsLayers.file = loadSettingsFile()
+            configurationLayers.file = loadConfigurationFile()
             if session.capabilities.workspace?.configuration == true {
                 // The corpus waits for the client's settings, so it is loaded once.
                 fetchClientSettings { [unowned self] in
@@ -25,7 +25,7 @@ extension LanguageServer {
         }
         onNotification("workspace/didChangeConfiguration", DidChangeConfigurationParams.self) { [unowned self] params in
             if let pushed = params.settings, pushed != .null, pushed["vraagbaak"] != nil || session.capabilities.workspace?.configuration != true {
-                settingsLayers.client = pushed
+                configurationLayers.client = pushed
                 settingsChanged()
             } else if session.capabilities.workspace?.configuration == true {
                 fetchClientSettings { [unowned self] in settingsChanged() }
@@ -34,7 +34,7 @@ extension LanguageServer {
         onNotification("workspace/didChangeWatchedFiles", DidChangeWatchedFilesParams.self) { [unowned self] params in
             let paths = params.changes.compactMap { URL(string: $0.uri)?.path }
             if paths.contains(where: { $0.hasSuffix("/vraagbaak.json") }) {
-                settingsLayers.file = loadSettingsFile()
+                configurationLayers.file = loadConfigurationFile()
                 settingsChanged()
             }
             if paths.contains(where: isInCorpus) { reloadCorpus(reason: "corpus files changed") }
@@ -60,48 +60,68 @@ extension LanguageServer {
         connection.sendRequest("workspace/configuration", params) { [unowned self] result in
             queue.async { [unowned self] in
                 if case .success(.array(let values)) = result, let first = values.first {
-                    settingsLayers.client = first
+                    configurationLayers.client = first
                 }
                 then()
             }
         }
     }
 
-    private func loadSettingsFile() -> JSONValue? {
-        let (value, problem) = Settings.fileSettings(root: session.rootPath)
-        if let problem { logToClient(.error, "Vraagbaak: \(problem)") }
-        return value
+    /// The workspace's `vraagbaak.json`, decoded; nothing when there is none.
+    private func loadConfigurationFile() -> (ConfigurationLayer, [ConfigurationProblem])? {
+        guard let root = session.rootPath else { return nil }
+        let path = URL(fileURLWithPath: root).appendingPathComponent(ConfigurationFile.name).path
+        return ConfigurationFile.load(path, as: .workspaceFile(path: path))
     }
 
-    /// Recomputes the settings from their layers; true when they changed.
+    /// Recomputes the configuration from its layers (`vraagbaak.json` <
+    /// `initializationOptions` < the client's settings, through the one decoder);
+    /// true when it changed. Problems are shown once per change, and logged.
     private func applySettings() -> Bool {
-        var merged = Settings()
-        var problems: [String] = []
-        problems += merged.merge(settingsLayers.file, from: .workspaceFile)
-        for layer in [settingsLayers.initializationOptions, settingsLayers.client] {
-            problems += merged.merge(layer, from: .user)
+        var layers: [ConfigurationLayer] = []
+        var problems: [ConfigurationProblem] = []
+        if let (layer, found) = configurationLayers.file {
+            layers.append(layer)
+            problems += found
         }
-        var configuration = CheckConfiguration.default
-        if let checks = merged.checks {
-            do {
-                configuration = try JSONDecoder().decode(CheckConfiguration.self, from: JSONEncoder().encode(checks))
-                for code in configuration.unknownRuleCodes { problems.append("unknown rule code in checks: \(code)") }
-            } catch {
-                problems.append("the checks section is not valid: \(error)")
-            }
+        for (value, source) in [(configurationLayers.initializationOptions, ConfigurationSource.initializationOptions),
+                                (configurationLayers.client, .clientSettings)] {
+            guard let value, let data = try? JSONEncoder().encode(value) else { continue }
+            let (layer, found) = ConfigurationDecoder.decode(data, from: source)
+            layers.append(layer)
+            problems += found
         }
-        for problem in problems { logToClient(.error, "Vraagbaak settings: \(problem)") }
-        let changed = merged != settings || configuration != checkConfiguration
+        reportConfigurationProblems(problems)
+        let merged = Configuration(layers: layers)
+        let changed = merged != configuration
         if changed { settingsGeneration += 1 }
-        settings = merged
-        checkConfiguration = configuration
+        configuration = merged
         return changed
     }
 
+    /// Each problem in the log; the first in a message the user sees, once until the
+    /// problems change.
+    private func reportConfigurationProblems(_ problems: [ConfigurationProblem]) {
+        guard problems != shownConfigurationProblems else { return }
+        shownConfigurationProblems = problems
+        for problem in problems {
+            logToClient(problem.severity == .error ? .error : .warning, "Vraagbaak configuration: \(problem)")
+        }
+        guard let first = problems.first(where: { $0.severity == .error }) ?? problems.first else { return }
+        let more = problems.count > 1 ? " (and \(problems.count - 1) more in the log)" : ""
+        showToClient(first.severity == .error ? .error : .warning, "Vraagbaak configuration: \(first)\(more)")
+    }
+
+    /// After Vraagbaak itself wrote `vraagbaak.json` (a silenced finding).
+    func reloadConfigurationFile() {
+        configurationLayers.file = loadConfigurationFile()
+        settingsChanged()
+    }
+
     private func settingsChanged() {
-        let oldSources = settings.corpusSources(root: session.rootPath)
+        let oldSources = configuration.corpusSources(root: session.rootPath)
         guard applySettings() else { return }
-        if settings.corpusSources(root: session.rootPath) != oldSources {
+        if configuration.corpusSources(root: session.rootPath) != oldSources {
             reloadCorpus(reason: "settings changed")
             watchCorpusFolders()
         }
@@ -122,7 +142,7 @@ extension LanguageServer {
 
     /// Lets the client watch the corpus folders when it can; else polls them.
     func watchCorpusFolders() {
-        let folders = settings.corpusSources(root: session.rootPath).compactMap { source -> String? in
+        let folders = configuration.corpusSources(root: session.rootPath).compactMap { source -> String? in
             if case .folder(let path) = source { return path }
             return nil
         }
@@ -138,7 +158,7 @@ extension LanguageServer {
                 registerOptions: DidChangeWatchedFilesRegistrationOptions(watchers: watchers))
             currentConnection?.sendRequest("client/registerCapability", RegistrationParams(registrations: [registration])) { _ in }
         } else if !folders.isEmpty {
-            let watcher = CorpusWatcher(folders: folders, interval: settings.pollIntervalSeconds) { [unowned self] in
+            let watcher = CorpusWatcher(folders: folders, interval: configuration.pollIntervalSeconds) { [unowned self] in
                 queue.async { [unowned self] in reloadCorpus(reason: "corpus files changed") }
             }
             corpusWatcher = watcher
@@ -147,9 +167,10 @@ extension LanguageServer {
     }
 }
 
-/// The layers settings are merged from, lowest priority first.
-struct SettingsLayers: Sendable {
-    var file: JSONValue?
+/// The layers the configuration is merged from, lowest priority first.
+struct ConfigurationLayers: Sendable {
+    /// The workspace's `vraagbaak.json`, decoded when read.
+    var file: (ConfigurationLayer, [ConfigurationProblem])?
     var initializationOptions: JSONValue?
     var client: JSONValue?
 }

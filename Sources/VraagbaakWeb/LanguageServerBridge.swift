@@ -27,9 +27,16 @@ final class LanguageServerBridge: WebSocketDelegate {
             closeOutput()
             socket.close(code: 1000, reason: "server stopped")
         }
+        let input = toServer.fileHandleForReading
         let output = fromServer.fileHandleForReading
-        Thread { connection.run(handler: server) }.start()
-        Thread { Self.forward(from: output, to: socket) }.start()
+        Thread {
+            connection.run(handler: server)
+            try? input.close()   // run has returned: nothing reads it any more
+        }.start()
+        Thread {
+            Self.forward(from: output, to: socket)
+            try? output.close()
+        }.start()
     }
 
     func webSocket(_ socket: WebSocket, receivedText text: String) {

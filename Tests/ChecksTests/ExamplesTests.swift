@@ -1,5 +1,6 @@
 import Checks
 import Foundation
+import TestSupport
 import XCTest
 
 /// Every file in `examples/`: `clean.vraag` has no findings; each `CODE.vraag` gets

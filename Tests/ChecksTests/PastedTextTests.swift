@@ -2,6 +2,7 @@ import Checks
 import Corpus
 import QuestionModel
 import SourceText
+import TestSupport
 import XCTest
 
 /// Text pasted from a word processor: no-break spaces, tabs, soft hyphens, zero-width

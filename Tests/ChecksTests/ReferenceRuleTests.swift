@@ -2,6 +2,7 @@ import Checks
 import Corpus
 import QuestionModel
 import SourceText
+import TestSupport
 import XCTest
 
 /// One test per reference rule, against the embedded seeds: `002_*` is nr. 123 van 26

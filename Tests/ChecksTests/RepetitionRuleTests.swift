@@ -2,6 +2,7 @@ import Checks
 import Corpus
 import QuestionModel
 import SourceText
+import TestSupport
 import XCTest
 
 final class RepetitionRuleTests: XCTestCase {

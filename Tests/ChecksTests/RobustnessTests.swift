@@ -3,6 +3,7 @@ import Corpus
 import Foundation
 import QuestionModel
 import SourceText
+import TestSupport
 import XCTest
 
 /// Any text gives findings with ranges inside it and fixes that apply cleanly: the
@@ -110,13 +111,13 @@ final class ExtremeLimitTests: XCTestCase {
         }
     }
 
-    func testWordLimitAtIntMaxDecodedFromJSON() throws {
-        let configuration = try JSONDecoder().decode(
-            CheckConfiguration.self, from: Data(#"{"rules":{"word-limit":{"limit":9223372036854775807}}}"#.utf8))
+    /// Built in code (the decoder rejects it: AnalysisTests.ConfigurationTests).
+    func testWordLimitAtIntMax() throws {
+        let configuration = CheckConfiguration(rules: [.wordLimit: RuleSetting(limit: .max)])
         XCTAssertEqual(configuration.limit(for: .wordLimit), Int.max)
         XCTAssertEqual(findings(.wordLimit, in: try TestData.example("clean.vraag"), configuration: configuration).count, 0)
         // The rule still fires just past a small limit, from the first word over it.
-        let small = try JSONDecoder().decode(CheckConfiguration.self, from: Data(#"{"rules":{"word-limit":{"limit":2}}}"#.utf8))
+        let small = CheckConfiguration(rules: [.wordLimit: RuleSetting(limit: 2)])
         let text = "Titel - Spec\n\nEen twee drie vier.\n\n1. Wie?\n"
         let found = findings(.wordLimit, in: text, configuration: small)
         XCTAssertEqual(found.count, 1)

@@ -1,6 +1,7 @@
 import Checks
 import Corpus
 import QuestionModel
+import TestSupport
 import XCTest
 
 /// What each seed gets, parsed with `Question.parse` (so as the corpus record it is)

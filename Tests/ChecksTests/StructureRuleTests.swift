@@ -2,12 +2,19 @@ import Checks
 import Corpus
 import QuestionModel
 import SourceText
+import TestSupport
 import XCTest
 
 /// One test per structure rule: it fires on its example at the exact range, stays
 /// silent on `examples/clean.vraag`, and its fix makes it go away.
 final class StructureRuleTests: XCTestCase {
-    private var clean: String { (try? TestData.example("clean.vraag")) ?? "" }
+    /// A missing example fails the test: it must not pass on an empty text.
+    private var clean: String {
+        do { return try TestData.example("clean.vraag") } catch {
+            XCTFail("\(error)")
+            return ""
+        }
+    }
     private let europeanParliament = CheckConfiguration(profile: .europeanParliament)
 
     func testCleanExampleHasNoFindings() throws {

@@ -3,41 +3,15 @@ import Corpus
 import Foundation
 import QuestionModel
 import SourceText
+import TestSupport
 import XCTest
 
-/// Where the test data lives, found from this file.
-enum TestData {
-    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let repository = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
-    static let seedsFolder = repository.appendingPathComponent("seeds")
-    static let examplesFolder = repository.appendingPathComponent("examples")
-    static let kamerCorpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpora/kamer-2017")
-
+extension TestData {
     /// The embedded seeds, loaded once: the corpus every rule test checks against.
     static let seedsCorpus = CorpusLoader().load([.embeddedSeeds])
 
     /// A fixed "today", so tests do not depend on the clock.
     static let today = DutchDate(year: 2024, month: 6, day: 1)!
-
-    static func seed(_ prefix: String) throws -> String {
-        let names = try FileManager.default.contentsOfDirectory(atPath: seedsFolder.path)
-        guard let name = names.sorted().first(where: { $0.hasPrefix(prefix + "_") }) else {
-            throw CocoaError(.fileNoSuchFile)
-        }
-        return try String(contentsOf: seedsFolder.appendingPathComponent(name), encoding: .utf8)
-    }
-
-    static func example(_ name: String) throws -> String {
-        try String(contentsOf: examplesFolder.appendingPathComponent(name), encoding: .utf8)
-    }
-}
-
-extension String {
-    /// The text at a byte range: how every test checks a range.
-    func slice(_ range: TextRange) -> String {
-        let bytes = Array(utf8)
-        return String(decoding: bytes[range.start..<range.end], as: UTF8.self)
-    }
 }
 
 /// Checks `text` as a draft (unless it is a corpus layout) against the seeds.

@@ -85,6 +85,8 @@ final class CacheFileTests: XCTestCase {
         let elsewhere = folder.appendingPathComponent("elsewhere.bin")
         try FileManager.default.moveItem(at: url, to: elsewhere)
         try FileManager.default.createSymbolicLink(at: url, withDestinationURL: elsewhere)
-        XCTAssertEqual(cache.load(sources, manifest: Fixtures.seedCorpus.manifest).1, .corrupt)
+        let outcome = cache.load(sources, manifest: Fixtures.seedCorpus.manifest).1
+        guard case .unusable(let reason) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertTrue(reason.contains("not a regular file"), reason)
     }
 }

@@ -116,10 +116,10 @@ final class CorpusConfigurationTests: XCTestCase {
         _ = try server.initialize(rootURI: folder.absoluteString)
         _ = try waitForCorpus(server) { $0["records"] == 1 }
         let warning = try server.waitFor("the ignored setting") {
-            $0["method"] == "window/logMessage"
-                && ($0["params"]?["message"]?.stringValue?.contains("cacheDirectory is ignored") ?? false)
+            $0["method"] == "window/showMessage"
+                && ($0["params"]?["message"]?.stringValue?.contains("vraagbaak.json: warning: cacheDirectory: is ignored") ?? false)
         }
-        XCTAssertEqual(warning["params"]?["type"], 1)
+        XCTAssertEqual(warning["params"]?["type"], 2, "a warning: the rest of the file applies")
         XCTAssertEqual(try server.shutdownAndExit(), 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: planted.path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("planted-cache").path))

@@ -62,6 +62,7 @@ final class DiagnosticsTests: XCTestCase {
     func testDiagnosticsAreCappedWithTheMostSevereKept() throws {
         let server = try ServerProcess()
         _ = try server.initialize()
+        try server.waitForCorpus()
         let uri = "file:///tmp/many-citations.vraag"
         let citations = (0..<1500).map { "Zie schriftelijke vraag nr. \(9000 + $0) van 3 maart 2024." }
         server.open(uri, "aan: Gwendolyn Rutten\n\nFietspaden - Onderhoud\n\n" + citations.joined(separator: " ")

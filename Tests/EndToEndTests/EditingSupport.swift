@@ -30,7 +30,15 @@ struct MarkedText {
         self.positions = positions
     }
 
-    subscript(marker: Character) -> JSONValue { positions[marker] ?? position(-1, -1) }
+    /// The marker's position; a marker that is not in the text fails the test (a
+    /// misspelt marker must not point at nothing and pass).
+    subscript(marker: Character, file: StaticString = #filePath, line: UInt = #line) -> JSONValue {
+        guard let found = positions[marker] else {
+            XCTFail("marker \(marker) is not in the text", file: file, line: line)
+            return position(-1, -1)
+        }
+        return found
+    }
 }
 
 /// A server with its own index cache, and optionally a corpus folder holding copies of

@@ -51,7 +51,13 @@ final class HostileRepositoryTests: XCTestCase {
         XCTAssertNotNil(symbols["result"]?.arrayValue, "still serving: \(symbols)")
         let diagnostics = try server.request("textDocument/diagnostic", textDocument("file:///limit.vraag"))
         let codes = diagnostics["result"]?["items"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
-        XCTAssertFalse(codes.contains("word-limit"), "\(codes)")
+        // The absurd limits are rejected with a message naming them; the defaults apply.
+        XCTAssertTrue(codes.contains("word-limit"), "1,200 words against the default 1,000: \(codes)")
+        let shown = try server.waitFor("the rejected limit") {
+            $0["method"] == "window/showMessage"
+                && ($0["params"]?["message"]?.stringValue?.contains("checks.rules.title-too-long.limit: must be a whole number") ?? false)
+        }
+        XCTAssertEqual(shown["params"]?["type"], 1)
         XCTAssertEqual(try server.shutdownAndExit(), 0)
     }
 

@@ -196,6 +196,19 @@ final class ServerProcess: @unchecked Sendable {
         return response
     }
 
+    /// Waits until a corpus is installed. Diagnostics do not wait for it (the structure
+    /// checks come first), so a test that expects the corpus checks waits here first.
+    func waitForCorpus(timeout: TimeInterval = 30, file: StaticString = #filePath, line: UInt = #line) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while try request("vraagbaak/corpusStatus", file: file, line: line)["result"]?["records"]?.intValue ?? 0 == 0 {
+            guard Date() < deadline else {
+                XCTFail("timed out waiting for the corpus", file: file, line: line)
+                throw TimedOut()
+            }
+            usleep(20_000)
+        }
+    }
+
     func open(_ uri: String, _ text: String, version: Int = 1, languageId: String = "vraag") {
         notify("textDocument/didOpen", .object(["textDocument": .object([
             "uri": .string(uri), "languageId": .string(languageId), "version": .int(version), "text": .string(text),

@@ -1,5 +1,6 @@
 import QuestionModel
 import SourceText
+import TestSupport
 import XCTest
 
 /// One `check` per form: the text, and what the single citation in it must say.

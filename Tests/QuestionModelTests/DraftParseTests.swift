@@ -1,5 +1,6 @@
 import QuestionModel
 import SourceText
+import TestSupport
 import XCTest
 
 final class DraftParseTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import QuestionModel
 import SourceText
+import TestSupport
 import XCTest
 
 /// The parser never fails, never traps, never hangs, and its ranges stay inside the
@@ -184,15 +185,3 @@ func assertRangesInside(_ question: Question, count: Int, _ message: String,
     }
 }
 
-/// A small deterministic generator so failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,5 +1,6 @@
 import QuestionModel
 import SourceText
+import TestSupport
 import XCTest
 
 /// The full parse of each seed. Ranges are checked by slicing the text.

@@ -1,6 +1,7 @@
 import Foundation
 import QuestionModel
 import SourceText
+import TestSupport
 import XCTest
 
 /// Property: random edit scripts applied incrementally through `EditableText.apply`
@@ -228,23 +229,3 @@ struct ScalarText {
     }
 }
 
-/// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64), so a
-/// failing script can be replayed from its seed on any platform.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in 0..<bound (0 when bound is 0 or less).
-    mutating func below(_ bound: Int) -> Int {
-        bound <= 0 ? 0 : Int(next() % UInt64(bound))
-    }
-}

@@ -2,6 +2,7 @@ import Foundation
 import JSONRPC
 import QuestionModel
 import SourceText
+import TestSupport
 import XCTest
 @testable import Corpus
 
@@ -13,9 +14,12 @@ final class FuzzRegressionTests: XCTestCase {
     static let regressions = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Regressions")
 
+    /// The inputs of one harness; a missing or empty folder fails the test instead of
+    /// looping zero times.
     private func inputs(_ harness: String) throws -> [(name: String, bytes: [UInt8])] {
         let folder = Self.regressions.appendingPathComponent(harness)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }
+        guard !names.isEmpty else { throw TestData.Missing(description: "no regression inputs in \(folder.path)") }
         return try names.sorted().map { ($0, Array(try Data(contentsOf: folder.appendingPathComponent($0)))) }
     }
 

@@ -10,10 +10,9 @@ struct CitationDateMissingRule: Rule {
 
     func findings(in context: CheckContext) -> [Finding] {
         context.checkedCitations.compactMap { citation -> Finding? in
-            guard citation.kind == .writtenQuestion, citation.dateMention == nil, let number = citation.number,
-                  let numberRange = citation.numberRange else { return nil }
-            let candidates = CitationCandidates.dated(number: number, in: context)
-            let dates = Set(candidates.compactMap(\.record.date))
+            guard let numberRange = citation.numberRange,
+                  case .numberOnly(let number, let candidates) = context.resolve(citation) else { return nil }
+            let dates = Set(candidates.compactMap(\.date))
             var fixes: [Fix] = []
             if dates.count == 1, let date = dates.first {
                 let at = TextRange(start: numberRange.end, end: numberRange.end)
@@ -21,7 +20,7 @@ struct CitationDateMissingRule: Rule {
                                  edits: [TextReplacement(range: at, newText: " van \(date.canonicalText)")]))
             }
             let related = candidates.prefix(5).map {
-                RelatedRecord(recordIndex: $0.index, record: $0.record, message: "\($0.record.displayReference): \($0.record.title)")
+                RelatedRecord(recordIndex: $0.corpusIndex, record: $0, message: "\($0.displayReference): \($0.title)")
             }
             return Finding(code: code, range: citation.range,
                            message: "Vermeld ook de datum: ‘schriftelijke vraag nr. \(number) van …’. Vragen worden per minister en per zittingsjaar genummerd, een nummer alleen is dubbelzinnig.",

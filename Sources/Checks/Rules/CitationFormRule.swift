@@ -17,7 +17,7 @@ struct CitationFormRule: Rule {
             return Finding(code: code, range: citation.range,
                            message: "Schrijf de verwijzing voluit: ‘\(canonical)’.",
                            fixes: [Fix(title: "Vervangen door ‘\(canonical)’",
-                                       edits: [TextReplacement(range: citation.range, newText: canonical)])])
+                                       edits: [TextReplacement(range: citation.range, newText: canonical)], isCertain: true)])
         }
     }
 

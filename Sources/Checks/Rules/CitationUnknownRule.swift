@@ -11,9 +11,8 @@ struct CitationUnknownRule: Rule {
     func findings(in context: CheckContext) -> [Finding] {
         guard context.corpus.count > 0 else { return [] }
         return context.checkedCitations.compactMap { citation -> Finding? in
-            guard citation.kind == .writtenQuestion, let number = citation.number, let date = citation.date,
-                  date <= context.today, context.corpus.records(number: number, date: date).isEmpty,
-                  !context.corpus.records(number: number).contains(where: { $0.date != nil }) else { return nil }
+            guard case .unknown(let reference) = context.resolve(citation) else { return nil }
+            let (number, date) = (reference.number, reference.date)
             return Finding(code: code, range: citation.range,
                            message: "Schriftelijke vraag nr. \(number) van \(date.canonicalText) staat niet in het corpus. Controleer nummer en datum (of voeg de vraag toe aan het corpus).")
         }

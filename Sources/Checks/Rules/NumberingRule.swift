@@ -28,6 +28,6 @@ struct NumberingRule: Rule {
             item.number == index + 1 ? nil : TextReplacement(range: item.labelRange, newText: "\(index + 1)")
         }
         return [Finding(code: code, range: item.markerRange, message: message,
-                        fixes: [Fix(title: "Vragen hernummeren van 1 tot \(items.count)", edits: edits)])]
+                        fixes: [Fix(title: "Vragen hernummeren van 1 tot \(items.count)", edits: edits, isCertain: true)])]
     }
 }

@@ -19,7 +19,7 @@ struct SubItemOrderRule: Rule {
             }
             return Finding(code: code, range: subItem.markerRange,
                            message: "Deelvraag \(subItem.letter)) staat op de plaats van \(expected)): letter de deelvragen van vraag \(item.number) opnieuw, a) tot \(Self.letters[subItems.count - 1])).",
-                           fixes: [Fix(title: "Deelvragen opnieuw letteren", edits: edits)])
+                           fixes: [Fix(title: "Deelvragen opnieuw letteren", edits: edits, isCertain: true)])
         }
     }
 }

@@ -12,7 +12,7 @@ struct TitleFormatRule: Rule {
         if title.subject != nil, title.specification != nil { return [] }
         var fixes: [Fix] = []
         if title.separatorRange == nil, let colon = colonSeparator(context.bytes, title.range) {
-            fixes.append(Fix(title: "‘:’ vervangen door ‘ - ’", edits: [TextReplacement(range: colon, newText: " - ")]))
+            fixes.append(Fix(title: "‘:’ vervangen door ‘ - ’", edits: [TextReplacement(range: colon, newText: " - ")], isCertain: true))
         }
         let message: String
         if title.separatorRange == nil {

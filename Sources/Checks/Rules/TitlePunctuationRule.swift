@@ -1,4 +1,4 @@
-// title-punctuation (warning): the title ends in `.`, `?` or `!`. A title names a
+// title-punctuation (warning): the title ends in `.`, `?`, `!`, `:` or `;`. A title names a
 // subject; it is not a sentence. Fix: remove the punctuation.
 import QuestionModel
 import SourceText
@@ -23,10 +23,12 @@ struct TitlePunctuationRule: Rule {
         return [Finding(code: code, range: punctuation,
                         message: "Een titel eindigt niet op ‘\(context.string(punctuation))’: hij noemt een onderwerp, het is geen zin. Schrap het leesteken.",
                         fixes: [Fix(title: "Leesteken schrappen",
-                                    edits: [TextReplacement(range: TextRange(start: removeFrom, end: title.range.end), newText: "")])])]
+                                    edits: [TextReplacement(range: TextRange(start: removeFrom, end: title.range.end), newText: "")],
+                                    isCertain: true)])]
     }
 
     private func isEndPunctuation(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!")
+            || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";")
     }
 }

@@ -9,6 +9,6 @@ struct TitleSeparatorRule: Rule {
               !title.hasCanonicalSeparator else { return [] }
         return [Finding(code: code, range: separator,
                         message: "Scheid onderwerp en specificatie met ‘ - ’: één koppelteken met één spatie ervoor en erna.",
-                        fixes: [Fix(title: "Vervangen door ‘ - ’", edits: [TextReplacement(range: separator, newText: " - ")])])]
+                        fixes: [Fix(title: "Vervangen door ‘ - ’", edits: [TextReplacement(range: separator, newText: " - ")], isCertain: true)])]
     }
 }

@@ -1,3 +1,4 @@
+import Analysis
 import Corpus
 import Foundation
 import JSONRPC
@@ -22,7 +23,7 @@ extension LanguageServer {
 enum RecordLookup {
     /// By number and date when given, else among all records; then by file and title.
     static func find(_ params: RecordParams, in corpus: Corpus) -> Record? {
-        let path = params.uri.flatMap(RecordFiles.path(of:))
+        let path = params.uri.flatMap { RecordFiles.path(of: $0) }
         let candidates: [Record]
         if let number = params.number, let iso = params.date, let date = isoDate(iso) {
             candidates = corpus.records(number: number, date: date)

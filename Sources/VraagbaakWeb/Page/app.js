@@ -187,6 +187,7 @@
     renderFindings();
     scheduleSimilar(0);
     setStatus('Geopend: ' + name);
+    document.body.dataset.draft = name;
     editor.focus();
   }
 
@@ -387,6 +388,9 @@
     diagnostics = params.diagnostics || [];
     editor.performLint();
     renderFindings();
+    // The corpus may have been loading when the panel asked first: new diagnostics
+    // follow its arrival, so ask again while the panel is still empty.
+    if (similarIsEmpty) scheduleSimilar(100);
   }
 
   // ---- Hover: previews of cited questions ----------------------------------------------
@@ -557,6 +561,7 @@
   // ---- Similar answered questions ----------------------------------------------------
   let similarTimer = null;
   let similarTick = 0;
+  let similarIsEmpty = true;
 
   function scheduleSimilar(delay) {
     clearTimeout(similarTimer);
@@ -573,7 +578,8 @@
     if (tick !== similarTick) return;
     const list = $('similar');
     list.textContent = '';
-    if (!results || !results.length) {
+    similarIsEmpty = !results || !results.length;
+    if (similarIsEmpty) {
       const empty = document.createElement('li');
       empty.className = 'empty';
       empty.textContent = 'Geen gelijkaardige vragen gevonden.';
@@ -727,7 +733,10 @@
           publishDiagnostics: { relatedInformation: false, versionSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
         },
-        workspace: { configuration: true, workspaceFolders: true, applyEdit: true },
+        // "Watching" the corpus is accepted and left undone: a page's server lives as
+        // long as the page, and a reload reads the corpus afresh. Without this, every
+        // open page's server would poll the corpus folders on its own.
+        workspace: { configuration: true, workspaceFolders: true, applyEdit: true, didChangeWatchedFiles: { dynamicRegistration: true } },
       },
     });
     serverCapabilities = initializeResult.capabilities || {};
@@ -735,8 +744,13 @@
     setStatus('Klaar.');
 
     await refreshDraftList();
+    document.body.dataset.ready = 'true';
     const wanted = new URLSearchParams(location.hash.slice(1)).get('concept');
     if (wanted) await openDraft(wanted);
+    window.addEventListener('hashchange', () => {
+      const name = new URLSearchParams(location.hash.slice(1)).get('concept');
+      if (name && (!current || current.name !== name)) openDraft(name);
+    });
   }
 
   start().catch((error) => setStatus('Er ging iets mis: ' + (error && error.message ? error.message : error), true));

@@ -1,0 +1,416 @@
+import Corpus
+import Foundation
+import QuestionModel
+
+/// What completion offers, derived once per corpus: questions by number, names for
+/// the header, title subjects, and the corpus's multi-word terms, agencies and
+/// abbreviations by frequency. Built off the server queue when the corpus changes.
+package struct CompletionVocabulary: Sendable {
+    /// Records with a number and a date, by number and then newest first.
+    let numbered: [Int32]
+    /// `numbers[i]` is the number of `numbered[i]`, for binary search.
+    let numbers: [Int]
+    /// The newest dated questions, for a `nr.` with nothing typed after it.
+    let recent: [Int32]
+    let ministers: PrefixIndex
+    let authors: PrefixIndex
+    let themes: PrefixIndex
+    let subjects: PrefixIndex
+    /// Specifications used after each subject (folded key of the subject).
+    let specifications: [String: PrefixIndex]
+    /// Multi-word terms, agencies and abbreviations' long forms.
+    let terms: PrefixIndex
+    let abbreviations: PrefixIndex
+    /// The folded words of numbered records' titles, sorted, with their records
+    /// newest first.
+    let titleWords: [String]
+    let recordsByTitleWord: [[Int32]]
+    /// Per corpus index: 0 for the newest numbered record, `Int32.max` for records
+    /// without number and date.
+    let recencyRank: [Int32]
+
+    /// Records scanned for multi-word terms: an even sample keeps building fast on
+    /// a 100,000-question corpus, and frequencies need no more.
+    /// The vocabulary of no corpus: what completion offers before one is ready.
+    package static let empty = CompletionVocabulary(.empty, readsFullText: false)
+
+    static let termSampleSize = 4_000
+    static let maximumTerms = 20_000
+
+    /// `readsFullText`: count terms in the records' files (and the embedded seeds'
+    /// texts), not only in the short previews the corpus keeps; slower, so done off
+    /// the server queue for large corpora.
+    package init(_ corpus: Corpus, readsFullText: Bool = true) {
+        let records = corpus.records
+        // Read each number and date once: sorting through the columnar store would
+        // decode them at every comparison.
+        var dated: [(number: Int, day: Int, index: Int32)] = []
+        for index in records.indices {
+            let record = records[index]
+            if let number = record.number, let date = record.date {
+                dated.append((number, date.daysSinceEpoch, Int32(index)))
+            }
+        }
+        dated.sort { ($0.number, $1.day, $0.index) < ($1.number, $0.day, $1.index) }
+        numbered = dated.map(\.index)
+        numbers = dated.map(\.number)
+        let newestFirst = dated.sorted { ($0.day, $0.index) > ($1.day, $1.index) }
+        recent = newestFirst.prefix(CompletionCandidates.limit).map(\.index)
+        var recency = [Int32](repeating: Int32.max, count: records.count)
+        for (rank, entry) in newestFirst.enumerated() { recency[Int(entry.index)] = Int32(rank) }
+        recencyRank = recency
+
+        var titleWordRecords: [String: [Int32]] = [:]
+        for entry in newestFirst {
+            for word in Set(PrefixIndex.words(records[Int(entry.index)].title)) {
+                titleWordRecords[word, default: []].append(entry.index)
+            }
+        }
+        titleWords = titleWordRecords.keys.sorted()
+        recordsByTitleWord = titleWords.map { titleWordRecords[$0] ?? [] }
+
+        var offices: [String: [String: Int]] = [:]
+        var subjectCounts: [String: (text: String, count: Int)] = [:]
+        var specificationCounts: [String: [String: (text: String, count: Int)]] = [:]
+        for record in records {
+            if let minister = record.minister, let office = record.ministerOffice {
+                offices[minister, default: [:]][office, default: 0] += 1
+            }
+            guard let subject = record.subject, !subject.isEmpty else { continue }
+            let key = PrefixIndex.fold(subject)
+            subjectCounts[key, default: (subject, 0)].count += 1
+            if let separator = record.title.range(of: " - ") {
+                let specification = String(record.title[separator.upperBound...])
+                if !specification.isEmpty {
+                    specificationCounts[key, default: [:]][PrefixIndex.fold(specification), default: (specification, 0)].count += 1
+                }
+            }
+        }
+        ministers = PrefixIndex(corpus.ministers.map { minister in
+            let office = offices[minister.name]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            return PrefixIndex.Entry(text: minister.name, detail: office, count: minister.count, kind: .person)
+        }, indexEveryWord: true)
+        authors = PrefixIndex(corpus.authors.map {
+            PrefixIndex.Entry(text: $0.name, detail: "\($0.count) vragen", count: $0.count, kind: .person)
+        }, indexEveryWord: true)
+        themes = PrefixIndex(corpus.themes.map {
+            PrefixIndex.Entry(text: $0.name, detail: "\($0.count) vragen", count: $0.count, kind: .theme)
+        }, indexEveryWord: true)
+        subjects = PrefixIndex(subjectCounts.values.map {
+            PrefixIndex.Entry(text: $0.text, detail: "onderwerp, \($0.count) vragen", count: $0.count, kind: .subject)
+        }, indexEveryWord: false)
+        specifications = specificationCounts.mapValues { counts in
+            PrefixIndex(counts.values.map {
+                PrefixIndex.Entry(text: $0.text, detail: "\($0.count) vragen", count: $0.count, kind: .subject)
+            }, indexEveryWord: false)
+        }
+
+        var termEntries = PhraseCounter.frequentPhrases(in: records, sampleSize: Self.termSampleSize,
+                                                        limit: Self.maximumTerms, readsFullText: readsFullText)
+        let phraseKeys = Set(termEntries.map { PrefixIndex.fold($0.text) })
+        for abbreviation in corpus.abbreviations where !phraseKeys.contains(PrefixIndex.fold(abbreviation.longForm)) {
+            termEntries.append(PrefixIndex.Entry(text: abbreviation.longForm, detail: abbreviation.shortForm,
+                                                 count: abbreviation.count,
+                                                 kind: PhraseCounter.isAgency(abbreviation.longForm) ? .agency : .term))
+        }
+        let shortForms = Dictionary(corpus.abbreviations.map { (PrefixIndex.fold($0.longForm), $0.shortForm) },
+                                    uniquingKeysWith: { first, _ in first })
+        terms = PrefixIndex(termEntries.map { entry in
+            guard entry.detail == nil, let shortForm = shortForms[PrefixIndex.fold(entry.text)] else { return entry }
+            return PrefixIndex.Entry(text: entry.text, detail: shortForm, count: entry.count, kind: entry.kind)
+        }, indexEveryWord: false)
+        abbreviations = PrefixIndex(corpus.abbreviations.map {
+            PrefixIndex.Entry(text: $0.shortForm, detail: $0.longForm, count: $0.count, kind: .abbreviation)
+        }, indexEveryWord: false)
+    }
+
+    /// Numbered records whose number starts with `digits`: the number itself first,
+    /// then longer numbers, each newest first. O(log n + limit).
+    func records(numberStartingWith digits: String, limit: Int) -> [Int32] {
+        guard let prefix = Int(digits.prefix(7)), prefix > 0 else { return [] }
+        var found: [Int32] = []
+        var scale = 1
+        while found.count < limit, prefix * scale < 10_000_000 {
+            let low = prefix * scale
+            let high = (prefix + 1) * scale
+            var index = lowerBound(low)
+            while index < numbers.count, numbers[index] < high, found.count < limit {
+                found.append(numbered[index])
+                index += 1
+            }
+            scale *= 10
+        }
+        return found
+    }
+
+    /// Numbered records whose title has a word starting with each typed word
+    /// (`inburg stand` finds `Inburgeringstrajecten - Stand van zaken`), newest first.
+    /// Each word's candidates are bounded, so a one-letter prefix stays cheap.
+    func records(titleWordsStartingWith text: String, limit: Int) -> [Int32] {
+        var result: Set<Int32>?
+        for typed in PrefixIndex.words(text) {
+            var low = 0
+            var high = titleWords.count
+            while low < high {
+                let mid = (low + high) / 2
+                if titleWords[mid] < typed { low = mid + 1 } else { high = mid }
+            }
+            var candidates = Set<Int32>()
+            while low < titleWords.count, titleWords[low].hasPrefix(typed), candidates.count < 20_000 {
+                candidates.formUnion(recordsByTitleWord[low])
+                low += 1
+            }
+            result = result.map { $0.intersection(candidates) } ?? candidates
+        }
+        return Array((result ?? []).sorted { recencyRank[Int($0)] < recencyRank[Int($1)] }.prefix(limit))
+    }
+
+    /// Numbered records with exactly `number`, newest first. O(log n + matches).
+    func records(number: Int) -> ArraySlice<Int32> {
+        let start = lowerBound(number)
+        return numbered[start..<lowerBound(number + 1)]
+    }
+
+    private func lowerBound(_ value: Int) -> Int {
+        var low = 0
+        var high = numbers.count
+        while low < high {
+            let mid = (low + high) / 2
+            if numbers[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}
+
+/// Entries found by a prefix of their folded text (lower case, accents dropped), most
+/// frequent first. Lookups are a binary search plus the matching range.
+struct PrefixIndex: Sendable {
+    enum Kind: Sendable { case person, theme, subject, term, agency, abbreviation }
+
+    struct Entry: Sendable {
+        let text: String
+        let detail: String?
+        let count: Int
+        let kind: Kind
+    }
+
+    /// Most frequent first, so an entry's index is its rank.
+    let entries: [Entry]
+    /// (folded key, entry index), sorted by key.
+    private let keys: [(key: String, entry: Int32)]
+
+    init(_ entries: [Entry], indexEveryWord: Bool) {
+        let entries = entries.sorted { ($0.count, $1.text) > ($1.count, $0.text) }
+        self.entries = entries
+        var keys: [(key: String, entry: Int32)] = []
+        for (index, entry) in entries.enumerated() {
+            let folded = PrefixIndex.fold(entry.text)
+            keys.append((folded, Int32(index)))
+            if indexEveryWord {
+                // `rutten` finds `Gwendolyn Rutten`.
+                var rest = Substring(folded)
+                while let space = rest.firstIndex(of: " ") {
+                    rest = rest[rest.index(after: space)...]
+                    if !rest.isEmpty { keys.append((String(rest), Int32(index))) }
+                }
+            }
+        }
+        keys.sort { $0.key < $1.key }
+        self.keys = keys
+    }
+
+    var isEmpty: Bool { entries.isEmpty }
+
+    /// Entries whose folded text (or, when indexed so, one of its words) starts with
+    /// the folded `prefix`; most frequent first, at most `limit`.
+    func matches(_ prefix: String, limit: Int) -> (entries: [Entry], isCapped: Bool) {
+        let folded = PrefixIndex.fold(prefix)
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if keys[mid].key < folded { low = mid + 1 } else { high = mid }
+        }
+        var found: [Int32] = []
+        var index = low
+        while index < keys.count, keys[index].key.hasPrefix(folded) {
+            found.append(keys[index].entry)
+            index += 1
+        }
+        // Entry indices are ranks: sorting integers is all the ranking there is.
+        found.sort()
+        var unique: [Entry] = []
+        var previous: Int32 = -1
+        for entry in found where entry != previous {
+            previous = entry
+            if unique.count == limit { return (unique, true) }
+            unique.append(entries[Int(entry)])
+        }
+        return (unique, false)
+    }
+
+    /// All entries, most frequent first.
+    func top(_ limit: Int) -> (entries: [Entry], isCapped: Bool) {
+        (Array(entries.prefix(limit)), entries.count > limit)
+    }
+
+    /// The folded words of a text: letters and digits, at least two characters (the
+    /// search tokenizer, stopwords kept).
+    static func words(_ text: String) -> [String] {
+        Tokenizer.terms(in: text, keepStopwords: true)
+    }
+
+    /// Lower case, accents of Latin-1 letters dropped, whitespace collapsed:
+    /// `Oekraïense  vluchtelingen` → `oekraiense vluchtelingen`. Works on UTF-8 bytes:
+    /// it runs for every record when the vocabulary is built.
+    static func fold(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            if byte >= 0x41 && byte <= 0x5A {
+                bytes.append(byte + 0x20)
+            } else if byte == 0xC3, let second = iterator.next() {
+                // U+00C0...U+00FF: the base letter, lowercased (× and ÷ kept).
+                let index = Int(second) - 0x80
+                if index >= 0, index < latin1Base.count, latin1Base[index] != 0 {
+                    bytes.append(latin1Base[index])
+                } else {
+                    bytes.append(byte)
+                    bytes.append(second)
+                }
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let latin1Base: [UInt8] = Array("aaaaaaaceeeeiiiidnooooo\u{0}ouuuuyts".utf8)
+        + Array("aaaaaaaceeeeiiiidnooooo\u{0}ouuuuyty".utf8)
+}
+
+/// Counts multi-word terms (`lokale besturen`, `Agentschap Integratie en
+/// Inburgering`) in a sample of records: two to four words inside one sentence, the
+/// first and last not stopwords, written at least twice.
+enum PhraseCounter {
+    static func frequentPhrases(in records: RecordList, sampleSize: Int, limit: Int,
+                                readsFullText: Bool) -> [PrefixIndex.Entry] {
+        let stride = max(1, records.count / max(1, sampleSize))
+        let seeds = readsFullText ? Dictionary(EmbeddedSeeds.files.map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first }) : [:]
+        var counts: [String: Int] = [:]
+        var surfaces: [String: String] = [:]
+        var index = 0
+        while index < records.count {
+            let record = records[index]
+            let texts = readsFullText ? fullTexts(record, seeds: seeds) : nil
+            for text in texts ?? [record.title, record.introductionExcerpt, record.answerExcerpt ?? ""] + record.questions {
+                for sentence in sentences(text) {
+                    collect(sentence, into: &counts, surfaces: &surfaces)
+                }
+            }
+            index += stride
+        }
+        var frequent = counts.filter { $0.value >= 2 }
+        // `Agentschap Integratie` (nearly) always inside `Agentschap Integratie en
+        // Inburgering`: keep the longer term alone.
+        for (key, count) in frequent {
+            let words = key.split(separator: " ")
+            guard words.count >= 3 else { continue }
+            for length in 2..<words.count {
+                for start in 0...(words.count - length) {
+                    let shorter = words[start..<(start + length)].joined(separator: " ")
+                    if let shorterCount = frequent[shorter], shorterCount > 0, count * 5 >= shorterCount * 4 {
+                        frequent[shorter] = -1
+                    }
+                }
+            }
+        }
+        return frequent.filter { $0.value > 0 }
+            .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .prefix(limit)
+            .map { key, count in
+                let text = surfaces[key] ?? key
+                return PrefixIndex.Entry(text: text, detail: nil, count: count, kind: isAgency(text) ? .agency : .term)
+            }
+    }
+
+    /// Title, introduction, questions and answer of the record's full text; nil when
+    /// its file cannot be read (the previews are used then).
+    private static func fullTexts(_ record: Record, seeds: [String: String]) -> [String]? {
+        let text: String
+        switch record.source {
+        case .embedded(let name):
+            guard let seed = seeds[name] else { return nil }
+            text = seed
+        case .file(let path):
+            guard let decoded = CorpusFileReader.text(path) else { return nil }
+            text = decoded
+        }
+        let question = Question.parse(text)
+        return [question.title?.text, question.introduction?.text, question.closing?.text, question.answer?.body?.text]
+            .compactMap { $0 } + question.numberedQuestions.map(\.text)
+    }
+
+    static func isAgency(_ text: String) -> Bool {
+        let first = text.prefix { $0 != " " }.lowercased()
+        return first.hasPrefix("agentschap") || first == "departement" || first == "dienst"
+            || first == "vlaams" && text.lowercased().contains("agentschap")
+    }
+
+    /// Word lists per sentence; a word remembers whether it opens the sentence.
+    private static func sentences(_ text: String) -> [[Substring]] {
+        var result: [[Substring]] = []
+        var current: [Substring] = []
+        var wordStart: String.Index?
+        var index = text.startIndex
+        func endWord() {
+            if let start = wordStart { current.append(text[start..<index]) }
+            wordStart = nil
+        }
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isLetter || character.isNumber || (character == "-" && wordStart != nil) {
+                if wordStart == nil { wordStart = index }
+            } else {
+                endWord()
+                if !character.isWhitespace {
+                    // Punctuation ends a phrase.
+                    if !current.isEmpty { result.append(current) }
+                    current = []
+                }
+            }
+            index = text.index(after: index)
+        }
+        endWord()
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    private static func collect(_ words: [Substring], into counts: inout [String: Int], surfaces: inout [String: String]) {
+        guard words.count >= 2 else { return }
+        let lowered = words.map { $0.lowercased() }
+        let isContent = lowered.map { word in
+            word.count >= 3 && !Tokenizer.stopwords.contains(word) && word.contains(where: \.isLetter)
+        }
+        for start in words.indices where isContent[start] {
+            for length in 2...4 where start + length <= words.count {
+                let end = start + length - 1
+                guard isContent[end] else { continue }
+                let key = PrefixIndex.fold(lowered[start...end].joined(separator: " "))
+                counts[key, default: 0] += 1
+                // Prefer a spelling from mid-sentence: `lokale besturen`, not `Lokale besturen`.
+                if surfaces[key] == nil || start > 0 && surfaces[key]?.first?.isUppercase == true
+                    && words[start].first?.isLowercase == true {
+                    surfaces[key] = words[start...end].joined(separator: " ")
+                }
+            }
+        }
+    }
+}
