@@ -83,7 +83,10 @@ package enum ConfigurationDecoder {
                         error(key, "must be a folder path, not \(value.summary)")
                     }
                 case "pollInterval":
-                    if let seconds = value.number, ConfigurationDecoder.pollIntervalRange.contains(seconds) {
+                    if case .workspaceFile = source, let seconds = value.number, seconds < 1 {
+                        // At 1 µs an idle server polled a core away: a repository may not ask for that.
+                        error(key, "below 1 second is refused in a workspace's vraagbaak.json, not \(value.summary); set it in the editor's settings")
+                    } else if let seconds = value.number, ConfigurationDecoder.pollIntervalRange.contains(seconds) {
                         layer.pollIntervalSeconds = seconds
                     } else {
                         error(key, "must be a number of seconds from 0.1 to 86400, not \(value.summary)")
@@ -151,6 +154,18 @@ package enum ConfigurationDecoder {
             default:
                 error("corpus", "must be a folder path or a list of folder paths, not \(value.summary)")
             }
+            confineToWorkspace()
+        }
+
+        /// A workspace's file names folders inside the workspace only (see `WorkspaceConfinement`);
+        /// the others are left out and named in one problem the user is shown.
+        mutating func confineToWorkspace() {
+            guard case .workspaceFile(let path) = source, let folders = layer.corpusFolders else { return }
+            let workspace = (path as NSString).deletingLastPathComponent
+            let refused = folders.filter { !WorkspaceConfinement.contains($0, workspace: workspace) }
+            guard !refused.isEmpty else { return }
+            layer.corpusFolders = folders.filter { !refused.contains($0) }
+            error("corpus", "folders outside the workspace are not read: \(refused.joined(separator: ", ")) (a repository's vraagbaak.json may name only folders inside it; name others in the editor's settings)")
         }
 
         mutating func checks(_ value: ConfigurationValue) {
