@@ -119,6 +119,10 @@ final class DiagnosticsTests: XCTestCase {
         let response = try server.initialize(capabilities: ["textDocument": ["diagnostic": ["dynamicRegistration": false]]])
         XCTAssertEqual(response["result"]?["capabilities"]?["diagnosticProvider"]?["interFileDependencies"], true)
         let uri = "file:///tmp/pull.vraag"
+        // The result id changes when the corpus arrives: pull once it is there.
+        _ = try server.waitFor("the corpus") {
+            $0["method"] == "window/logMessage" && ($0["params"]?["message"]?.stringValue?.contains("vragen in het corpus") ?? false)
+        }
         server.open(uri, try example("citation-form.vraag"))
         let first = try server.request("textDocument/diagnostic", ["textDocument": ["uri": .string(uri)]])["result"]
         XCTAssertEqual(first?["kind"], "full")
