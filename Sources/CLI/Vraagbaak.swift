@@ -11,8 +11,9 @@ public enum Vraagbaak {
         Usage:
           vraagbaak serve [--log FILE]   run the language server over stdin/stdout
           vraagbaak index [DIR...]       load a corpus and print its counts and warnings
-          vraagbaak search [--corpus DIR]... [--limit N] TEXT
-                                         the most similar questions in the corpus
+          vraagbaak search [--corpus DIR]... [--limit N] [--format text|json] TEXT | --file DRAFT
+                                         the most similar questions in the corpus; --file
+                                         searches with a draft's question text (- for stdin)
           vraagbaak show [--corpus DIR]... "nr. 123 van 26 januari 2024" | "nr. 123" | PATH
                                          one question of the corpus (or a file), readable
           vraagbaak lint [--corpus DIR]... [--format text|json|sarif] [--fail-on error|warning|info]
@@ -57,7 +58,7 @@ public enum Vraagbaak {
                 return try IndexCommand.run(parsed)
             case "search":
                 return try SearchCommand.run(Arguments(arguments, flags: ConfigurationOptions.flags,
-                                                       options: ConfigurationOptions.options.union(["--corpus", "--limit"])))
+                                                       options: ConfigurationOptions.options.union(SearchCommand.options)))
             case "show":
                 return try ShowCommand.run(Arguments(arguments, flags: ConfigurationOptions.flags,
                                                      options: ConfigurationOptions.options.union(["--corpus"])))

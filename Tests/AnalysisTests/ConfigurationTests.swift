@@ -28,7 +28,7 @@ final class ConfigurationTests: XCTestCase {
         let configuration = CheckConfiguration.default
         XCTAssertEqual(configuration.profile, .flemishParliament)
         XCTAssertEqual(configuration.severity(for: .titleMissing), .error)
-        XCTAssertEqual(configuration.severity(for: .repetition), .information)
+        XCTAssertEqual(configuration.severity(for: .repetition), .warning, "a copy warns; a rewording informs")
         XCTAssertEqual(configuration.limit(for: .wordLimit), 1000)
         XCTAssertNil(configuration.limit(for: .tooManyQuestions))
         XCTAssertNil(configuration.limit(for: .numbering))

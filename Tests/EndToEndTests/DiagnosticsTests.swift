@@ -118,6 +118,9 @@ final class DiagnosticsTests: XCTestCase {
         let server = try ServerProcess()
         let response = try server.initialize(capabilities: ["textDocument": ["diagnostic": ["dynamicRegistration": false]]])
         XCTAssertEqual(response["result"]?["capabilities"]?["diagnosticProvider"]?["interFileDependencies"], true)
+        // Once the corpus is in: a result id changes when the corpus arrives.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, try server.request("vraagbaak/corpusStatus")["result"]?["records"] != 5 { usleep(20_000) }
         let uri = "file:///tmp/pull.vraag"
         // The result id changes when the corpus arrives: pull once it is there.
         _ = try server.waitFor("the corpus") {
