@@ -55,7 +55,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     var corpusIsReady = false
     var corpusWatcher: CorpusWatcher?
     /// The embedded seeds as files, for navigation (`recordLocator`).
-    var seedFiles: SeedFiles?
+    let seedFiles = SeedFiles()
     var settingsGeneration = 0
     var diagnosticsGeneration = 0
     /// The generation of the newest diagnostics request per document.
