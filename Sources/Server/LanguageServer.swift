@@ -43,11 +43,8 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     var configuration = Configuration.default
     /// The problems last shown to the user, so each change is shown once.
     var shownConfigurationProblems: [ConfigurationProblem] = []
-    var corpus = Corpus.empty {
-        didSet { corpusReplacedForEditing() }
-    }
-    /// Completion vocabulary and other state derived from `corpus` (Features/Completion.swift).
-    var editingState = EditingState()
+    /// The corpus in use, with its completion vocabulary.
+    var corpus = Corpus.empty
     var corpusSources: [CorpusSource] = []
     var corpusGeneration = 0
     /// False until the first corpus is installed: reference checks against an empty
