@@ -17,7 +17,7 @@ public enum Vraagbaak {
           vraagbaak show [--corpus DIR]... "nr. 123 van 26 januari 2024" | "nr. 123" | PATH
                                          one question of the corpus (or a file), readable
           vraagbaak lint [--corpus DIR]... [--format text|json|sarif] [--fail-on error|warning|info]
-                         [--config FILE] PATH...
+                         [--config FILE | --no-config] PATH...
                                          check drafts (files, folders of *.vraag, - for stdin)
           vraagbaak web [--port N] [--corpus DIR]... [--codemirror DIR] [FOLDER]
                                          edit the drafts of FOLDER in a browser page on
@@ -25,7 +25,10 @@ public enum Vraagbaak {
           vraagbaak --help               show this help
           vraagbaak --version            print the version
 
-        Without --corpus, the corpus is the seed questions built into vraagbaak.
+        The configuration is the editor's: the nearest vraagbaak.json upwards from each
+        linted file's folder (from the current folder for index, search and show);
+        --config FILE uses that file instead, --no-config none. Without --corpus the
+        corpus is the configuration's, else the seed questions built into vraagbaak.
         With no command and stdin not a terminal, vraagbaak serves.
         """
 

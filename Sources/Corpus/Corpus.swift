@@ -15,6 +15,9 @@ public struct Corpus: Sendable {
     let signatures: RecordSignatures
     public let abbreviations: [Abbreviation]
     let abbreviationsByShortForm: [String: Int]
+    /// What completion offers: built with the index by `CorpusLoader.open` and kept
+    /// in its cache; empty for a corpus loaded without it.
+    package internal(set) var vocabulary = CompletionVocabulary.empty
 
     public static let empty = CorpusBuilder().build()
 
@@ -35,8 +38,10 @@ public struct Corpus: Sendable {
 
     /// The same corpus with more warnings (about this load, not its files).
     func adding(_ more: [LoadWarning]) -> Corpus {
-        Corpus(store: records.store, warnings: more + warnings, manifest: manifest, searchIndex: searchIndex,
-               lookups: lookups, signatures: signatures, abbreviations: abbreviations)
+        var corpus = Corpus(store: records.store, warnings: more + warnings, manifest: manifest, searchIndex: searchIndex,
+                            lookups: lookups, signatures: signatures, abbreviations: abbreviations)
+        corpus.vocabulary = vocabulary
+        return corpus
     }
 
     /// Sizes of the parts, for benchmarks and `vraagbaak index`.

@@ -15,7 +15,7 @@ public struct IndexCache: Sendable {
     let applicationVersion: String
 
     static let magic = Array("VRAAGBAAK-INDEX\n".utf8)
-    static let formatVersion = 6
+    static let formatVersion = 7
     /// Larger than any cache Vraagbaak writes (record text is capped at 4 GiB in all):
     /// such a file is not read at all.
     static let maximumFileSize = 4 << 30
@@ -261,6 +261,7 @@ public struct IndexCache: Sendable {
             writer.writeColumn(table.recordStarts)
             writer.writeColumn(table.records)
         }
+        corpus.vocabulary.write(to: &writer)
     }
 
     private static func readCorpus(_ reader: inout BinaryReader, manifest: [CorpusFiles.Entry]) throws -> Corpus {
@@ -324,7 +325,9 @@ public struct IndexCache: Sendable {
         guard lookups.isConsistent(with: store) else { throw BinaryReader.Corrupt() }
         let index = SearchIndex(termIDs: termIDs, postingStarts: starts, postingDocuments: documents,
                                 postingWeights: weights, documentCount: documentCount, selfScores: selfScores)
-        return Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: index, lookups: lookups,
-                      signatures: signatures, abbreviations: abbreviations)
+        var corpus = Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: index, lookups: lookups,
+                            signatures: signatures, abbreviations: abbreviations)
+        corpus.vocabulary = try CompletionVocabulary(from: &reader, recordCount: count)
+        return corpus
     }
 }
