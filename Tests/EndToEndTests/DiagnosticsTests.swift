@@ -118,6 +118,8 @@ final class DiagnosticsTests: XCTestCase {
         let server = try ServerProcess()
         let response = try server.initialize(capabilities: ["textDocument": ["diagnostic": ["dynamicRegistration": false]]])
         XCTAssertEqual(response["result"]?["capabilities"]?["diagnosticProvider"]?["interFileDependencies"], true)
+        // The result id changes when the corpus comes in: wait for it, so the second pull is unchanged.
+        try server.waitForCorpus()
         let uri = "file:///tmp/pull.vraag"
         server.open(uri, try example("citation-form.vraag"))
         let first = try server.request("textDocument/diagnostic", ["textDocument": ["uri": .string(uri)]])["result"]

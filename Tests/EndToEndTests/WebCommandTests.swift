@@ -94,6 +94,16 @@ final class WebCommandTests: XCTestCase {
         })
         let diagnostics = try XCTUnwrap((published["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]])
         XCTAssertTrue(diagnostics.contains { $0["code"] as? String == "item-empty" }, "\(diagnostics)")
+        // The corpus loads in the background: wait for it before searching it.
+        var records = 0
+        for attempt in 0..<100 where records == 0 {
+            let id = 100 + attempt
+            socket.sendText(#"{"jsonrpc":"2.0","id":\#(id),"method":"vraagbaak/corpusStatus","params":null}"#)
+            let status = try XCTUnwrap(socket.receiveJSON { $0["id"] as? Int == id })
+            records = ((status["result"] as? [String: Any])?["records"] as? Int) ?? 0
+            if records == 0 { usleep(100_000) }
+        }
+        XCTAssertGreaterThan(records, 0, "the corpus never loaded")
         // A message split over three fragments is one message.
         let search = Array(#"{"jsonrpc":"2.0","id":2,"method":"vraagbaak/search","params":{"text":"inburgering attest","limit":2}}"#.utf8)
         socket.sendFragments([Array(search[0..<10]), Array(search[10..<40]), Array(search[40...])])
