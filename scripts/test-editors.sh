@@ -5,7 +5,8 @@
 #   2. the editors: scripts/install-editors.sh (Debian packages, when missing)
 #   3. static checks: vraag-mode.el byte-compiles without warnings; editors/tests/check_files.py
 #      (Helix TOML, VS Code JSON + TextMate grammar scopes, Sublime settings + syntax)
-#   4. editors/tests/neovim_test.lua and editors/tests/emacs_test.el, each under `timeout`
+#   4. editors/tests/neovim_test.lua and editors/tests/emacs_test.el, each under `timeout`;
+#      then neovim_text_test.lua and emacs_text_test.el on editors/tests/drafts
 # Fails (non-zero) when any step fails; an editor that cannot be installed is a
 # failure, never a skip.
 set -uo pipefail
@@ -76,6 +77,15 @@ run "neovim" nvim --headless --clean -u NONE -i NONE -n \
   -c "luafile $root/editors/tests/neovim_test.lua" "$work/nvim/numbering.vraag"
 run "emacs" emacs -Q --batch "${eglot_args[@]}" \
   -l "$root/editors/tests/emacs_test.el" "$work/emacs/numbering.vraag"
+# Text as people write it (issue 14): a pasted draft and its plain twin, a quick fix,
+# fixAll twice; on copies of editors/tests/drafts.
+mkdir -p "$work/nvim-text" "$work/emacs-text"
+cp editors/tests/drafts/* "$work/nvim-text/"
+cp editors/tests/drafts/* "$work/emacs-text/"
+run "neovim (text)" nvim --headless --clean -u NONE -i NONE -n \
+  -c "luafile $root/editors/tests/neovim_text_test.lua" "$work/nvim-text/plain.vraag"
+run "emacs (text)" emacs -Q --batch "${eglot_args[@]}" \
+  -l "$root/editors/tests/emacs_text_test.el" "$work/emacs-text/plain.vraag"
 
 echo "== editors: $((SECONDS - started)) s in all"
 if [ ${#failed[@]} -gt 0 ]; then

@@ -25,6 +25,9 @@ package struct Configuration: Sendable, Equatable {
     package var pollIntervalSeconds: Double = 10
     /// What to check and how strictly.
     package var checks = CheckConfiguration.default
+    /// Findings silenced per draft, by the draft's absolute path (`silence` in a
+    /// `vraagbaak.json`, paths relative to that file's folder).
+    package var silences: [String: Set<Silence>] = [:]
 
     package init() {}
 
@@ -42,6 +45,7 @@ package struct Configuration: Sendable, Equatable {
         if let cache = layer.cacheDirectory { cacheDirectory = cache }
         if let interval = layer.pollIntervalSeconds { pollIntervalSeconds = interval }
         if let profile = layer.profile { checks.profile = profile }
+        for (path, entries) in layer.silences { silences[path, default: []].formUnion(entries) }
         for (code, setting) in layer.rules {
             var merged = checks.rules[code] ?? RuleSetting()
             if let severity = setting.severity { merged.severity = severity }
@@ -61,6 +65,26 @@ package struct Configuration: Sendable, Equatable {
         return (seeds ? [.embeddedSeeds] : []) + folders.map { .folder(path: $0) }
     }
 
+    /// The findings silenced for the document at `path` (a file path or `file:` URI).
+    package func silenced(forDocumentAt path: String?) -> Set<Silence> {
+        guard !silences.isEmpty, let path, let key = Configuration.silenceKey(path) else { return [] }
+        return silences[key] ?? []
+    }
+
+    /// How a draft's path is compared: absolute, standardized, symbolic links resolved.
+    package static func silenceKey(_ path: String, relativeTo folder: String? = nil) -> String? {
+        var path = path
+        if path.hasPrefix("file:") {
+            guard let url = URL(string: path), url.isFileURL else { return nil }
+            path = url.path
+        } else if path.contains("://") {
+            return nil
+        }
+        let url = folder.map { URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: $0, isDirectory: true)) }
+            ?? URL(fileURLWithPath: path)
+        return url.standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
     /// The cache folder chosen, `~` expanded; nil for the default.
     package var cacheFolder: URL? {
         cacheDirectory.map { URL(fileURLWithPath: HomeDirectory.expandingTilde(in: $0)) }
@@ -75,6 +99,8 @@ package struct ConfigurationLayer: Sendable, Equatable {
     package var pollIntervalSeconds: Double?
     package var profile: Profile?
     package var rules: [RuleCode: RuleSetting] = [:]
+    /// Silenced findings by absolute draft path.
+    package var silences: [String: Set<Silence>] = [:]
 
     package init() {}
 }

@@ -6,7 +6,7 @@ import Foundation
 /// path, and the value is left out, so what is returned is always safe to use.
 package enum ConfigurationDecoder {
     /// The keys the schema knows, top level.
-    static let topLevelKeys = ["corpus", "seeds", "cacheDirectory", "pollInterval", "checks"]
+    static let topLevelKeys = ["corpus", "seeds", "cacheDirectory", "pollInterval", "checks", "silence"]
     static let checksKeys = ["profile", "rules"]
 
     /// The largest limit each rule accepts: far above any real question, far below
@@ -83,18 +83,59 @@ package enum ConfigurationDecoder {
                         error(key, "must be a folder path, not \(value.summary)")
                     }
                 case "pollInterval":
-                    if let seconds = value.number, ConfigurationDecoder.pollIntervalRange.contains(seconds) {
+                    if case .workspaceFile = source, let seconds = value.number, seconds < 1 {
+                        // At 1 µs an idle server polled a core away: a repository may not ask for that.
+                        error(key, "below 1 second is refused in a workspace's vraagbaak.json, not \(value.summary); set it in the editor's settings")
+                    } else if let seconds = value.number, ConfigurationDecoder.pollIntervalRange.contains(seconds) {
                         layer.pollIntervalSeconds = seconds
                     } else {
                         error(key, "must be a number of seconds from 0.1 to 86400, not \(value.summary)")
                     }
                 case "checks": checks(value)
+                case "silence": silence(value)
                 case "rules", "profile":
                     warning(key, "unknown key ignored: \(key) belongs under checks ({\"checks\": {\"\(key)\": …}})")
                 case "vraagbaak":
                     warning(key, "unknown key ignored: settings go at the top level or, all of them, under vraagbaak")
                 default:
                     warning(key, "unknown key ignored (known: \(ConfigurationDecoder.list(ConfigurationDecoder.topLevelKeys)))")
+                }
+            }
+        }
+
+        /// `"silence": {"drafts/a.vraag": [{"code": "numbering", "fingerprint": "1a2b3c4d", "text": "…"}]}`:
+        /// findings silenced per draft, paths relative to the file's folder. Only a
+        /// `vraagbaak.json` holds them (a draft's silences travel with its folder).
+        mutating func silence(_ value: ConfigurationValue) {
+            let folder: String
+            switch source {
+            case .workspaceFile(let path), .chosenFile(let path):
+                folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            default:
+                warning("silence", "is ignored here: silenced findings are kept in vraagbaak.json")
+                return
+            }
+            guard case .object(let drafts) = value else {
+                if value != .null { error("silence", "must be an object of draft paths, not \(value.summary)") }
+                return
+            }
+            for draft in drafts.keys.sorted() {
+                let path = "silence.\(draft)"
+                guard case .array(let entries) = drafts[draft]!, let key = Configuration.silenceKey(draft, relativeTo: folder) else {
+                    error(path, "must be a list of {code, fingerprint}, not \(drafts[draft]!.summary)")
+                    continue
+                }
+                for (index, entry) in entries.enumerated() {
+                    guard case .object(let members) = entry, case .string(let name)? = members["code"],
+                          case .string(let fingerprint)? = members["fingerprint"] else {
+                        error("\(path)[\(index)]", "must be {\"code\": …, \"fingerprint\": …}, not \(entry.summary)")
+                        continue
+                    }
+                    guard let code = RuleCode(rawValue: name) else {
+                        warning("\(path)[\(index)].code", "unknown rule ignored: \(name)")
+                        continue
+                    }
+                    layer.silences[key, default: []].insert(Silence(code: code, fingerprint: fingerprint))
                 }
             }
         }
@@ -113,6 +154,18 @@ package enum ConfigurationDecoder {
             default:
                 error("corpus", "must be a folder path or a list of folder paths, not \(value.summary)")
             }
+            confineToWorkspace()
+        }
+
+        /// A workspace's file names folders inside the workspace only (see `WorkspaceConfinement`);
+        /// the others are left out and named in one problem the user is shown.
+        mutating func confineToWorkspace() {
+            guard case .workspaceFile(let path) = source, let folders = layer.corpusFolders else { return }
+            let workspace = (path as NSString).deletingLastPathComponent
+            let refused = folders.filter { !WorkspaceConfinement.contains($0, workspace: workspace) }
+            guard !refused.isEmpty else { return }
+            layer.corpusFolders = folders.filter { !refused.contains($0) }
+            error("corpus", "folders outside the workspace are not read: \(refused.joined(separator: ", ")) (a repository's vraagbaak.json may name only folders inside it; name others in the editor's settings)")
         }
 
         mutating func checks(_ value: ConfigurationValue) {

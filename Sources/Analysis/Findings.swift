@@ -6,11 +6,18 @@ extension AnalysisSnapshot {
     /// The checks' findings on this document, sorted by range: what the editor shows
     /// and what `vraagbaak lint` prints, from the same call.
     package func findings() -> [Finding] {
-        Checker(configuration: configuration.checks, usesCorpus: usesCorpus).check(question: question, text: document.text, corpus: corpus, today: today)
+        checker.check(question: question, text: document.text, corpus: corpus, today: today)
+    }
+
+    /// The checker for this document: the configuration's rules, and the findings
+    /// silenced for this draft in `vraagbaak.json`.
+    private var checker: Checker {
+        Checker(configuration: configuration.checks, usesCorpus: usesCorpus,
+                silenced: configuration.silenced(forDocumentAt: document.path))
     }
 
     /// The text with every certain fix applied until none is left (`Checker.fixAll`).
     package func fixAll() -> String {
-        Checker(configuration: configuration.checks, usesCorpus: usesCorpus).fixAll(text: document.text, as: question.kind, corpus: corpus, today: today)
+        checker.fixAll(text: document.text, as: question.kind, corpus: corpus, today: today)
     }
 }

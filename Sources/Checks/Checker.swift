@@ -10,10 +10,14 @@ public struct Checker: Sendable {
     public let configuration: CheckConfiguration
     /// False while there is no corpus yet: the rules that need one are left out.
     public let usesCorpus: Bool
+    /// Findings the member silenced for this draft (`Silence`): never reported, and
+    /// never fixed by `fixAll`.
+    public let silenced: Set<Silence>
 
-    public init(configuration: CheckConfiguration = .default, usesCorpus: Bool = true) {
+    public init(configuration: CheckConfiguration = .default, usesCorpus: Bool = true, silenced: Set<Silence> = []) {
         self.configuration = configuration
         self.usesCorpus = usesCorpus
+        self.silenced = silenced
     }
 
     /// Every rule of the catalogue, in registry order.
@@ -44,6 +48,7 @@ public struct Checker: Sendable {
             if rule.code.checksDraftsOnly && !context.isDraft { continue }
             if rule.code.needsCorpus && !usesCorpus { continue }
             for var finding in rule.findings(in: context) where context.isChecked(finding.range) {
+                if !silenced.isEmpty, silenced.contains(Silence(finding, in: context.bytes)) { continue }
                 finding.severity = severity
                 if lineEnding != "\n" { finding.fixes = finding.fixes.map { $0.withLineEnding(lineEnding) } }
                 findings.append(finding)

@@ -33,7 +33,12 @@ public enum CorpusFiles {
         public var pathBytes: [UInt8] { rawPath ?? Array(path.utf8) }
     }
 
-    public static func list(_ folder: String, warnings: inout [LoadWarning]) -> [Entry] {
+    public static func list(_ folder: String, warnings: inout [LoadWarning], excluding exclusion: FileExclusion = .none) -> [Entry] {
+        let entries = list(folder, warnings: &warnings)
+        return exclusion.isEmpty ? entries : entries.filter { !exclusion.excludes($0) }
+    }
+
+    private static func list(_ folder: String, warnings: inout [LoadWarning]) -> [Entry] {
         var status = stat()
         guard lstat(folder, &status) == 0 else {
             warnings.append(LoadWarning(path: folder, kind: .missingFolder, message: "corpus folder does not exist"))

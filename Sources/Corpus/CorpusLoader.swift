@@ -13,12 +13,14 @@ public struct CorpusLoader: Sendable {
     /// All records' stored text together (titles, excerpts); past it, files are
     /// skipped with a warning. Lowered by tests.
     var maximumRecordTextBytes = Int(UInt32.max)
+    /// Files in the corpus folders that are not read (the server's log).
+    public var exclusion = FileExclusion.none
 
     public init() {}
 
     public func load(_ sources: [CorpusSource], progress: (LoadProgress) -> Void = { _ in }) -> Corpus {
         var warnings: [LoadWarning] = []
-        let inputs = Self.inputs(sources, warnings: &warnings)
+        let inputs = Self.inputs(sources, warnings: &warnings, excluding: exclusion)
         return load(inputs, warnings: warnings, progress: progress)
     }
 
@@ -31,7 +33,7 @@ public struct CorpusLoader: Sendable {
                      progress: (LoadProgress) -> Void = { _ in }) -> (corpus: Corpus, cache: IndexCache.Outcome?) {
         let sources = sources.map(\.canonical)
         var warnings: [LoadWarning] = []
-        let inputs = Self.inputs(sources, warnings: &warnings)
+        let inputs = Self.inputs(sources, warnings: &warnings, excluding: exclusion)
         let manifest = inputs.compactMap { input -> CorpusFiles.Entry? in
             if case .file(let entry) = input { return entry }
             return nil
@@ -64,14 +66,14 @@ public struct CorpusLoader: Sendable {
         return (cacheWarnings.isEmpty ? corpus : corpus.adding(cacheWarnings), outcome)
     }
 
-    static func inputs(_ sources: [CorpusSource], warnings: inout [LoadWarning]) -> [Input] {
+    static func inputs(_ sources: [CorpusSource], warnings: inout [LoadWarning], excluding exclusion: FileExclusion) -> [Input] {
         var inputs: [Input] = []
         for source in sources {
             switch source {
             case .embeddedSeeds:
                 inputs += EmbeddedSeeds.files.map { Input.embedded(name: $0.name, text: $0.text) }
             case .folder(let path):
-                inputs += CorpusFiles.list(path, warnings: &warnings).map(Input.file)
+                inputs += CorpusFiles.list(path, warnings: &warnings, excluding: exclusion).map(Input.file)
             }
         }
         return inputs

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Synchronization
 
@@ -101,10 +102,12 @@ public final class Connection: Sendable {
     }
 
     /// Sends a request to the peer; `onResponse` runs on the reader thread when the
-    /// answer arrives.
+    /// answer arrives. With a `timeout`, a peer that never answers gets
+    /// `onResponse(.failure)` with `ResponseError.timedOut` after that many seconds
+    /// (on another thread), and a late answer is dropped: whatever waits goes on.
     @discardableResult
     public func sendRequest<Params: Encodable>(
-        _ method: String, _ params: Params, onResponse: @escaping ResponseHandler
+        _ method: String, _ params: Params, timeout: Double? = nil, onResponse: @escaping ResponseHandler
     ) -> RequestID {
         let id = outgoing.withLock { state -> RequestID in
             let id = RequestID.number(state.nextID)
@@ -113,6 +116,14 @@ public final class Connection: Sendable {
             return id
         }
         write(OutgoingMessage.Request(id: id, method: method, params: params))
+        if let timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [self] in
+                // Whichever comes first takes the handler: the answer or this.
+                guard let handler = outgoing.withLock({ $0.handlers.removeValue(forKey: id) }) else { return }
+                trace?.log("no answer to \(method) (\(id)) within \(timeout) s")
+                handler(.failure(.timedOut(method, seconds: timeout)))
+            }
+        }
         return id
     }
 

@@ -43,6 +43,14 @@ extension ResponseError {
         ResponseError(code: serverNotInitializedCode, message: "Server not initialized: \(method) before initialize")
     }
     public static let cancelled = ResponseError(code: requestCancelledCode, message: "Request cancelled")
+    /// What `Connection.sendRequest` reports when the peer did not answer in time.
+    public static func timedOut(_ method: String, seconds: Double) -> ResponseError {
+        ResponseError(code: requestFailedCode, message: "The client did not answer \(method) within \(seconds.formatted()) s",
+                      data: .string("timeout"))
+    }
+
+    public var isTimeout: Bool { code == Self.requestFailedCode && data == .string("timeout") }
+
     public static func requestFailed(_ message: String) -> ResponseError {
         ResponseError(code: requestFailedCode, message: message)
     }

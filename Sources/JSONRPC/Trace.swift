@@ -6,8 +6,11 @@ import Synchronization
 public final class Trace: Sendable {
     private let handle: Mutex<FileHandle>
     private let maximumLoggedBodyLength = 4096
+    /// Where the log is written, so the corpus can leave it out.
+    public let path: String
 
     public init(path: String) throws {
+        self.path = path
         let url = URL(fileURLWithPath: path)
         if !FileManager.default.fileExists(atPath: path) {
             guard FileManager.default.createFile(atPath: path, contents: nil) else {

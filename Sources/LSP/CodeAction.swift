@@ -1,3 +1,5 @@
+import JSONRPC
+
 public struct CodeActionContext: Codable, Hashable, Sendable {
     public var diagnostics: [Diagnostic]
     public var only: [String]?
@@ -20,14 +22,40 @@ public struct CodeAction: Codable, Hashable, Sendable {
     public var diagnostics: [Diagnostic]?
     public var isPreferred: Bool?
     public var edit: WorkspaceEdit?
+    public var command: Command?
 
-    public init(title: String, kind: String?, diagnostics: [Diagnostic]?, isPreferred: Bool?, edit: WorkspaceEdit?) {
+    public init(title: String, kind: String?, diagnostics: [Diagnostic]?, isPreferred: Bool?, edit: WorkspaceEdit?,
+                command: Command? = nil) {
         self.title = title
         self.kind = kind
         self.diagnostics = diagnostics
         self.isPreferred = isPreferred
         self.edit = edit
+        self.command = command
     }
+}
+
+/// A command the server runs (`workspace/executeCommand`).
+public struct Command: Codable, Hashable, Sendable {
+    public var title: String
+    public var command: String
+    public var arguments: [JSONValue]?
+
+    public init(title: String, command: String, arguments: [JSONValue]?) {
+        self.title = title
+        self.command = command
+        self.arguments = arguments
+    }
+}
+
+public struct ExecuteCommandParams: Codable, Hashable, Sendable {
+    public var command: String
+    public var arguments: [JSONValue]?
+}
+
+public struct ExecuteCommandOptions: Codable, Hashable, Sendable {
+    public var commands: [String]
+    public init(commands: [String]) { self.commands = commands }
 }
 
 public struct CodeActionOptions: Codable, Hashable, Sendable {

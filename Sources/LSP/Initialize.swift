@@ -117,6 +117,7 @@ public struct ServerCapabilities: Codable, Sendable {
     public var foldingRangeProvider: Bool?
     public var diagnosticProvider: DiagnosticOptions?
     public var codeActionProvider: CodeActionOptions?
+    public var executeCommandProvider: ExecuteCommandOptions?
     public var completionProvider: CompletionOptions?
     public var hoverProvider: Bool?
     public var definitionProvider: Bool?

@@ -16,13 +16,16 @@ extension LanguageServer {
         let generation = corpusGeneration
         let sources = configuration.corpusSources(root: session.rootPath)
         let cacheFolder = self.cacheFolder
+        let exclusion = fileExclusion
         let cache = IndexCache(folder: cacheFolder, applicationVersion: VraagbaakVersion.current)
         trace?.log("loading corpus (\(reason)): \(sources.map(\.description).joined(separator: ", "))")
 
         let load: @Sendable (ProgressReporter?) -> Void = { [self] reporter in
             reporter?.begin(title: "Vraagbaak: corpus laden", message: sources.map(\.description).joined(separator: ", "))
             let started = Date()
-            let (corpus, cacheOutcome) = CorpusLoader().open(sources, cache: cache) { progress in
+            var loader = CorpusLoader()
+            loader.exclusion = exclusion
+            let (corpus, cacheOutcome) = loader.open(sources, cache: cache) { progress in
                 reporter?.report(progress)
             }
             let seconds = Date().timeIntervalSince(started)
@@ -35,13 +38,27 @@ extension LanguageServer {
         if session.capabilities.window?.workDoneProgress == true, let connection = currentConnection {
             let token = JSONValue.string("vraagbaak-corpus-\(generation)")
             // Progress may be sent only once the client has accepted the token.
-            connection.sendRequest("window/workDoneProgress/create", WorkDoneProgressCreateParams(token: token)) { result in
+            // Progress is optional: a client that does not answer must not stop the load.
+            connection.sendRequest("window/workDoneProgress/create", WorkDoneProgressCreateParams(token: token),
+                                   timeout: Self.clientAnswerTimeout) { [self] result in
+                if case .failure(let error) = result, error.isTimeout {
+                    queue.async { [self] in logToClient(.warning, "Vraagbaak: \(error.message); the corpus loads without progress") }
+                }
                 let accepted = (try? result.get()) != nil
                 DispatchQueue.global().async { load(accepted ? ProgressReporter(connection: connection, token: token) : nil) }
             }
         } else {
             DispatchQueue.global().async { load(nil) }
         }
+    }
+
+    /// How long the server waits for the client to answer a request it needs before
+    /// it goes on without (progress tokens, the client's settings).
+    static let clientAnswerTimeout = 5.0
+
+    /// What the corpus leaves out: our own log, should it lie in a corpus folder.
+    var fileExclusion: FileExclusion {
+        trace.map { FileExclusion(paths: [$0.path]) } ?? .none
     }
 
     /// The user's `cacheDirectory`, else `IndexCache.defaultFolder()`.

@@ -14,7 +14,11 @@ final class CorpusWatcher: @unchecked Sendable {
     private var snapshot: [CorpusFiles.Entry]?
     private var isStopped = false
 
-    init(folders: [String], interval: Double, onChange: @escaping @Sendable () -> Void) {
+    private let exclusion: FileExclusion
+
+    init(folders: [String], interval: Double, excluding exclusion: FileExclusion = .none,
+         onChange: @escaping @Sendable () -> Void) {
+        self.exclusion = exclusion
         self.folders = folders
         self.interval = interval
         self.onChange = onChange
@@ -46,7 +50,7 @@ final class CorpusWatcher: @unchecked Sendable {
     private func scan() -> (entries: [CorpusFiles.Entry], seconds: Double) {
         let started = Date()
         var warnings: [LoadWarning] = []
-        let entries = folders.flatMap { CorpusFiles.list($0, warnings: &warnings) }
+        let entries = folders.flatMap { CorpusFiles.list($0, warnings: &warnings, excluding: exclusion) }
         return (entries, Date().timeIntervalSince(started))
     }
 }

@@ -93,6 +93,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         registerCompletion()
         registerNavigation()
         registerDiagnostics()
+        registerSilencing()
         registerRecordRequest()
     }
 

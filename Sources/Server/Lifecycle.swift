@@ -36,6 +36,7 @@ extension LanguageServer {
         capabilities.foldingRangeProvider = true
         capabilities.codeActionProvider = CodeActionOptions(
             codeActionKinds: [CodeActionKind.quickFix, CodeActionKind.sourceFixAll])
+        capabilities.executeCommandProvider = ExecuteCommandOptions(commands: [Self.silenceCommand])
         if session.capabilities.textDocument?.diagnostic != nil {
             capabilities.diagnosticProvider = DiagnosticOptions(
                 identifier: "vraagbaak", interFileDependencies: true, workspaceDiagnostics: false)

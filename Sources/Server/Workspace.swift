@@ -57,10 +57,12 @@ extension LanguageServer {
     private func fetchClientSettings(then: @escaping @Sendable () -> Void) {
         guard let connection = currentConnection else { return then() }
         let params = ConfigurationParams(items: [ConfigurationItem(section: "vraagbaak")])
-        connection.sendRequest("workspace/configuration", params) { [unowned self] result in
+        connection.sendRequest("workspace/configuration", params, timeout: Self.clientAnswerTimeout) { [unowned self] result in
             queue.async { [unowned self] in
                 if case .success(.array(let values)) = result, let first = values.first {
                     configurationLayers.client = first
+                } else if case .failure(let error) = result, error.isTimeout {
+                    logToClient(.warning, "Vraagbaak: \(error.message); going on without the editor's settings")
                 }
                 then()
             }
@@ -112,6 +114,12 @@ extension LanguageServer {
         showToClient(first.severity == .error ? .error : .warning, "Vraagbaak configuration: \(first)\(more)")
     }
 
+    /// After Vraagbaak itself wrote `vraagbaak.json` (a silenced finding).
+    func reloadConfigurationFile() {
+        configurationLayers.file = loadConfigurationFile()
+        settingsChanged()
+    }
+
     private func settingsChanged() {
         let oldSources = configuration.corpusSources(root: session.rootPath)
         guard applySettings() else { return }
@@ -128,7 +136,7 @@ extension LanguageServer {
     }
 
     private func isInCorpus(_ path: String) -> Bool {
-        corpusSources.contains { source in
+        !fileExclusion.excludes(path: path) && corpusSources.contains { source in
             if case .folder(let folder) = source { return path == folder || path.hasPrefix(folder + "/") }
             return false
         }
@@ -152,7 +160,8 @@ extension LanguageServer {
                 registerOptions: DidChangeWatchedFilesRegistrationOptions(watchers: watchers))
             currentConnection?.sendRequest("client/registerCapability", RegistrationParams(registrations: [registration])) { _ in }
         } else if !folders.isEmpty {
-            let watcher = CorpusWatcher(folders: folders, interval: configuration.pollIntervalSeconds) { [unowned self] in
+            let watcher = CorpusWatcher(folders: folders, interval: configuration.pollIntervalSeconds,
+                                         excluding: fileExclusion) { [unowned self] in
                 queue.async { [unowned self] in reloadCorpus(reason: "corpus files changed") }
             }
             corpusWatcher = watcher

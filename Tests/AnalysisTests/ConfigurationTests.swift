@@ -84,7 +84,7 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(problems(#"{"checks": {"profile": "kamer"}}"#),
                        ["/w/vraagbaak.json: error: checks.profile: unknown profile 'kamer' (known: vlaams-parlement, europees-parlement)"])
         XCTAssertEqual(problems("{"), ["/w/vraagbaak.json: error: is not valid JSON"])
-        XCTAssertEqual(problems("[1]"), ["/w/vraagbaak.json: error: must be an object with the keys corpus, seeds, cacheDirectory, pollInterval, checks"])
+        XCTAssertEqual(problems("[1]"), ["/w/vraagbaak.json: error: must be an object with the keys corpus, seeds, cacheDirectory, pollInterval, checks, silence"])
     }
 
     func testUnknownKeysAreWarningsAndTheRestApplies() {
@@ -120,6 +120,33 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertNil(configuration.cacheDirectory)
         XCTAssertEqual(found.map(\.severity), [.warning])
         XCTAssertEqual(decode(#"{"cacheDirectory": "/tmp/x"}"#, from: .initializationOptions).0.cacheDirectory, "/tmp/x")
+    }
+
+    /// Issue 16, item 5: a repository's file names corpus folders inside itself only,
+    /// and may not ask for polling faster than once a second; the user's layers may.
+    func testAWorkspaceFileNamesOnlyFoldersInsideTheWorkspace() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("vraagbaak-confine-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = root.appendingPathComponent("workspace")
+        try FileManager.default.createDirectory(at: workspace.appendingPathComponent("vragen/sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("outside"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: workspace.appendingPathComponent("link").path,
+                                                   withDestinationPath: root.appendingPathComponent("outside").path)
+        let file = ConfigurationSource.workspaceFile(path: workspace.appendingPathComponent("vraagbaak.json").path)
+        let json = #"{"corpus": ["vragen", "vragen/sub/../sub", "./nog-niet", "\#(workspace.path)/vragen", "../outside", "/etc", "~/.secrets", "link", "vragen/../../outside", "/"]}"#
+        let (configuration, problems) = decode(json, from: file)
+        XCTAssertEqual(configuration.corpusFolders, ["vragen", "vragen/sub/../sub", "./nog-niet", "\(workspace.path)/vragen"])
+        XCTAssertEqual(problems.map(\.keyPath), ["corpus"])
+        XCTAssertEqual(problems.map(\.severity), [.error])
+        XCTAssertTrue(problems.first?.message.contains("../outside, /etc, ~/.secrets, link, vragen/../../outside, /") == true,
+                      "\(problems)")
+        for source in [ConfigurationSource.initializationOptions, .clientSettings, .chosenFile(path: "/w/vraagbaak.json")] {
+            XCTAssertEqual(decode(json, from: source).0.corpusFolders.count, 10, "\(source) is the user's own")
+        }
+        XCTAssertEqual(decode(#"{"pollInterval": 0.5}"#, from: file).1.map(\.keyPath), ["pollInterval"])
+        XCTAssertEqual(decode(#"{"pollInterval": 0.5}"#, from: file).0.pollIntervalSeconds, 10)
+        XCTAssertEqual(decode(#"{"pollInterval": 1}"#, from: file).0.pollIntervalSeconds, 1)
+        XCTAssertEqual(decode(#"{"pollInterval": 0.5}"#, from: .initializationOptions).0.pollIntervalSeconds, 0.5)
     }
 
     func testClientSettingsForOtherServersAreNotOurs() {

@@ -121,4 +121,123 @@ final class HostileRepositoryTests: XCTestCase {
         XCTAssertTrue(log["params"]?["message"]?.stringValue?.contains("version 4 after 5") == true, "\(log)")
         XCTAssertEqual(try server.request("vraagbaak/documentText", textDocument(uri))["result"]?["text"], "abcd")
     }
+
+    // MARK: - Item 5: a workspace names folders outside itself
+
+    private func waitForLog(_ server: ServerProcess, containing text: String, timeout: TimeInterval = 30,
+                            file: StaticString = #filePath, line: UInt = #line) throws -> JSONValue {
+        try server.waitFor(timeout: timeout, "a log containing \(text)", file: file, line: line) {
+            $0["method"] == "window/logMessage" && $0["params"]?["message"]?.stringValue?.contains(text) == true
+        }
+    }
+
+    func testAWorkspaceFileMayNameOnlyFoldersInsideTheWorkspace() throws {
+        try write(CorpusConfigurationTests.record(number: 901, title: "Binnen - Werkruimte"), to: "workspace/vragen/901.txt")
+        try write(CorpusConfigurationTests.record(number: 902, title: "Geheim - Buiten"), to: "outside/902.txt")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("workspace/link").path,
+                                                   withDestinationPath: folder.appendingPathComponent("outside").path)
+        try write(#"{"corpus": ["vragen", "../outside", "/etc", "~/.secrets", "link"], "seeds": false, "pollInterval": 0.000001}"#,
+                  to: "workspace/vraagbaak.json")
+        let cache = folder.appendingPathComponent("private-cache")
+        let server = try server(cache: cache)
+        _ = try server.initialize(rootURI: folder.appendingPathComponent("workspace").absoluteString)
+        let shown = try server.notification("window/showMessage")
+        let message = shown["params"]?["message"]?.stringValue ?? ""
+        for refused in ["../outside", "/etc", "~/.secrets", "link"] {
+            XCTAssertTrue(message.contains(refused), "\(refused) named in: \(message)")
+        }
+        XCTAssertTrue(message.contains("outside the workspace"), message)
+        XCTAssertFalse(message.contains("vragen,"), message)
+        _ = try waitForLog(server, containing: "pollInterval: below 1 second is refused")
+        _ = try waitForLog(server, containing: "vragen in het corpus")
+        let status = try server.request("vraagbaak/corpusStatus")["result"]
+        XCTAssertEqual(status?["records"], 1)
+        XCTAssertEqual(status?["sources"]?.arrayValue?.count, 1, "\(String(describing: status))")
+        XCTAssertEqual(try server.request("workspace/symbol", ["query": "Geheim"])["result"]?.arrayValue?.count, 0)
+        let found = try server.request("vraagbaak/search", ["text": "Geheim Buiten fietspaden"])["result"]?.arrayValue ?? []
+        XCTAssertFalse(found.contains { $0["title"]?.stringValue?.contains("Geheim") == true }, "\(found)")
+        XCTAssertTrue(found.contains { $0["title"]?.stringValue?.contains("Binnen") == true }, "\(found)")
+
+        // The cache: 0600 files in a 0700 folder.
+        var status2 = stat()
+        XCTAssertEqual(stat(cache.path, &status2), 0)
+        XCTAssertEqual(status2.st_mode & 0o777, 0o700)
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("index-") }
+        XCTAssertEqual(files.count, 1, "\(files)")
+        for name in files {
+            XCTAssertEqual(stat(cache.appendingPathComponent(name).path, &status2), 0)
+            XCTAssertEqual(status2.st_mode & 0o777, 0o600, name)
+        }
+        XCTAssertEqual(try server.shutdownAndExit(), 0)
+    }
+
+    func testTheUsersOwnSettingsMayNameAnyFolder() throws {
+        try write(CorpusConfigurationTests.record(number: 902, title: "Geheim - Buiten"), to: "outside/902.txt")
+        try write(#"{"seeds": false}"#, to: "workspace/vraagbaak.json")
+        let server = try server()
+        _ = try server.initialize(initializationOptions: ["corpus": .string(folder.appendingPathComponent("outside").path)],
+                                  rootURI: folder.appendingPathComponent("workspace").absoluteString)
+        _ = try waitForLog(server, containing: "vragen in het corpus")
+        XCTAssertEqual(try server.request("workspace/symbol", ["query": "Geheim"])["result"]?.arrayValue?.count, 1)
+        XCTAssertFalse(server.inbox.contains { $0["method"] == "window/showMessage" }, "\(server.inbox)")
+    }
+
+    // MARK: - Item 6: a client that does not answer
+
+    func testACorpusLoadsWhenTheClientAnswersNeitherConfigurationNorProgress() throws {
+        let server = try server()
+        server.unansweredMethods = ["workspace/configuration", "window/workDoneProgress/create"]
+        let started = Date()
+        _ = try server.initialize(capabilities: ["workspace": ["configuration": true], "window": ["workDoneProgress": true]])
+        _ = try waitForLog(server, containing: "did not answer workspace/configuration")
+        _ = try waitForLog(server, containing: "did not answer window/workDoneProgress/create")
+        _ = try waitForLog(server, containing: "vragen in het corpus")
+        let seconds = Date().timeIntervalSince(started)
+        XCTAssertLessThan(seconds, 25, "two timeouts of a few seconds, then the load")
+        XCTAssertGreaterThan(try server.request("vraagbaak/corpusStatus")["result"]?["records"]?.intValue ?? 0, 0)
+        XCTAssertFalse(server.inbox.contains { $0["method"] == "$/progress" }, "no progress without a token")
+    }
+
+    // MARK: - Item 10: leftovers and silent failures
+
+    func testALogInsideTheCorpusIsNeitherIndexedNorAReasonToReload() throws {
+        try write(CorpusConfigurationTests.record(number: 903, title: "Logboek - Corpus"), to: "corpus/903.txt")
+        let log = folder.appendingPathComponent("corpus/trace.txt").path
+        var environment = ProcessInfo.processInfo.environment
+        environment["VRAAGBAAK_CACHE_DIR"] = folder.appendingPathComponent("cache").path
+        let server = try ServerProcess(arguments: ["serve", "--log", log], environment: environment)
+        // No file watching in the client: the server polls, every second.
+        _ = try server.initialize(initializationOptions: ["corpus": .string(folder.appendingPathComponent("corpus").path),
+                                                          "seeds": false, "pollInterval": 1])
+        _ = try waitForLog(server, containing: "vragen in het corpus")
+        for _ in 0..<20 { _ = try server.request("vraagbaak/corpusStatus") } // the log grows
+        sleep(3)
+        XCTAssertEqual(try server.request("vraagbaak/corpusStatus")["result"]?["records"], 1, "the log is no question")
+        let loads = server.inbox.filter {
+            $0["method"] == "window/logMessage" && $0["params"]?["message"]?.stringValue?.contains("vragen in het corpus") == true
+        }
+        XCTAssertEqual(loads.count, 0, "no reload after the first: \(loads)")
+        XCTAssertGreaterThan((try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0, 1000)
+    }
+
+    func testIndexUnderAFileSizeLimitFailsWithAMessage() throws {
+        try write(CorpusConfigurationTests.record(number: 904, title: "Limiet - Bestand"), to: "corpus/904.txt")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -f 1 && exec \"$0\" index \"$1\"", ServerProcess.binaryURL.path,
+                             folder.appendingPathComponent("corpus").path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["VRAAGBAAK_CACHE_DIR"] = folder.appendingPathComponent("cache").path
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .exit, "not killed by SIGXFSZ: \(text)")
+        XCTAssertEqual(process.terminationStatus, 0, text)
+        XCTAssertTrue(text.contains("index cache cannot be written (File too large)"), text)
+        XCTAssertTrue(text.contains("records:           1"), text)
+    }
 }

@@ -98,12 +98,17 @@ extension LanguageServer {
         }
         var actions: [CodeAction] = []
         if wants(CodeActionKind.quickFix) {
+            let bytes = Array(text.utf8)
             for finding in findings where overlaps(finding.range, requestedRange) {
                 let diagnostic = ToLSP.diagnostic(finding, converter)
                 for (index, fix) in finding.fixes.enumerated() {
                     actions.append(CodeAction(title: fix.title, kind: CodeActionKind.quickFix, diagnostics: [diagnostic],
                                               isPreferred: index == 0, edit: edit(fix)))
                 }
+                // On every finding: silence it for this draft (in vraagbaak.json, never in the text).
+                actions.append(CodeAction(title: "Deze melding negeren in dit ontwerp", kind: CodeActionKind.quickFix,
+                                          diagnostics: [diagnostic], isPreferred: nil, edit: nil,
+                                          command: silenceCommand(finding, uri: uri, bytes: bytes)))
             }
         }
         if wants(CodeActionKind.sourceFixAll), findings.contains(where: { $0.fixes.contains(where: \.isCertain) }),
