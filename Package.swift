@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "VraagbaakWeb", dependencies: ["WebServer", "Server", "JSONRPC", "QuestionModel"], exclude: ["Page"]),
         .target(name: "CLI", dependencies: ["Server", "JSONRPC", "Corpus", "QuestionModel", "Checks", "Analysis", "VraagbaakWeb", "WebServer"]),
         .executableTarget(name: "vraagbaak", dependencies: ["CLI"]),
-        .executableTarget(name: "vraagbaak-bench", dependencies: ["QuestionModel", "SourceText", "Corpus", "Server", "JSONRPC", "SyntheticCorpus"]),
+        .executableTarget(name: "vraagbaak-bench", dependencies: ["QuestionModel", "SourceText", "Corpus", "Checks", "Server", "JSONRPC", "SyntheticCorpus"]),
         .target(name: "SyntheticCorpus"),
         .executableTarget(name: "vraagbaak-generate", dependencies: ["SyntheticCorpus"]),
 

@@ -3,7 +3,10 @@
 
 Indexes every corpus file as (title, question, answer) with bm25 weights 3, 2, 1 (as
 Vraagbaak's BM25F), then runs each query as an OR of its terms, top 10 by bm25.
-Prints build time and query latency percentiles.
+Prints build time and query latency percentiles. When the queries name their probe and
+the records they should find (`vraagbaak-bench repetition` writes them so), also prints
+precision@1: the share of queries whose best record, the probe itself excluded, is one
+of the expected ones.
 
 usage: scripts/bench_fts5.py --corpus DIR --queries FILE
 """
@@ -83,6 +86,20 @@ def main():
         latencies.append((time.perf_counter() - started) * 1000)
     print(f"fts5 search top-10 ({len(latencies)} queries): p50 {percentile(latencies, 0.5):.2f} ms, "
           f"p99 {percentile(latencies, 0.99):.2f} ms, max {max(latencies):.2f} ms")
+    judged = [q for q in queries if q.get("expected") and q["terms"]]
+    if judged:
+        rowids = {os.path.realpath(path): index + 1 for index, path in enumerate(paths)}
+        ranked = ("SELECT rowid FROM records WHERE records MATCH ? AND rowid != ? "
+                  "ORDER BY bm25(records, 3.0, 2.0, 1.0) LIMIT 1")
+        right = 0
+        for query in judged:
+            expression = " OR ".join('"%s"' % t.replace('"', '""') for t in query["terms"])
+            probe = rowids.get(os.path.realpath(query["probe"]), -1)
+            expected = {rowids.get(os.path.realpath(p)) for p in query["expected"]}
+            best = connection.execute(ranked, (expression, probe)).fetchone()
+            if best and best[0] in expected:
+                right += 1
+        print(f"fts5 precision@1:      {right / len(judged):.3f} ({right} of {len(judged)} queries)")
     connection.close()
     os.remove(database)
 

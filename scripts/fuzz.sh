@@ -15,6 +15,8 @@
 #   QuestionFuzz    Question.parse on any bytes (ranges in bounds, pure function)
 #   CorpusFuzz      TextDecoding.decode -> parse -> record -> index -> cache round trip
 #   IndexCacheFuzz  IndexCache.load on corrupt payloads behind a valid checksum
+#   CacheHeaderFuzz IndexCache.load on whole files: no, partial or valid header, any size claims
+#   ConfigurationFuzz  the configuration decoder from every source, then the checks it configures
 #
 # Each module under Sources/ is compiled once, instrumented, as its own Swift module
 # (-enable-testing, so harnesses may `@testable import`), then linked with a harness.
@@ -32,20 +34,21 @@ TIMEOUT=${FUZZ_TIMEOUT:-10}
 MAX_LEN=${FUZZ_MAX_LEN:-4096}
 JOBS=${FUZZ_JOBS:-1}
 DIR=${FUZZ_DIR:-.build-fuzz}
-ALL=(JSONRPCFuzz ServerFuzz QuestionFuzz CorpusFuzz IndexCacheFuzz)
+ALL=(JSONRPCFuzz ServerFuzz QuestionFuzz CorpusFuzz IndexCacheFuzz CacheHeaderFuzz ConfigurationFuzz)
 HARNESSES=("$@")
 [ ${#HARNESSES[@]} -eq 0 ] && HARNESSES=("${ALL[@]}")
 
 mkdir -p "$DIR/modules" "$DIR/bin"
-FLAGS=(-O -sanitize=fuzzer,address -enable-testing -swift-version 6 -parse-as-library -I "$DIR/modules")
+FLAGS=(-O -sanitize=fuzzer,address -enable-testing -swift-version 6 -parse-as-library -package-name Vraagbaak -I "$DIR/modules")
 
 # Modules in dependency order, with what each harness links.
-MODULES=(JSONRPC LSP SourceText QuestionModel Corpus Checks Server)
+MODULES=(JSONRPC LSP SourceText QuestionModel Corpus Checks Analysis Server)
 needs() {
   case "$1" in
     JSONRPCFuzz) echo "JSONRPC" ;;
     QuestionFuzz) echo "SourceText QuestionModel" ;;
-    CorpusFuzz|IndexCacheFuzz) echo "SourceText QuestionModel Corpus" ;;
+    CorpusFuzz|IndexCacheFuzz|CacheHeaderFuzz) echo "SourceText QuestionModel Corpus" ;;
+    ConfigurationFuzz) echo "SourceText QuestionModel Corpus Checks Analysis" ;;
     ServerFuzz) echo "${MODULES[*]}" ;;
     *) echo "unknown harness $1" >&2; exit 2 ;;
   esac
@@ -58,7 +61,8 @@ deps() {
     QuestionModel) echo "SourceText" ;;
     Corpus) echo "SourceText QuestionModel" ;;
     Checks) echo "SourceText QuestionModel Corpus" ;;
-    Server) echo "JSONRPC LSP SourceText QuestionModel Corpus Checks" ;;
+    Analysis) echo "SourceText QuestionModel Corpus Checks" ;;
+    Server) echo "JSONRPC LSP SourceText QuestionModel Corpus Checks Analysis" ;;
   esac
 }
 
@@ -80,7 +84,7 @@ build_module() {
 # Test sources a harness shares with the tests that replay its regressions.
 shared_sources() {
   case $1 in
-    IndexCacheFuzz) echo "Tests/ReliabilityTests/CorruptCache.swift" ;;
+    IndexCacheFuzz|CacheHeaderFuzz) echo "Tests/ReliabilityTests/CorruptCache.swift" ;;
   esac
 }
 

@@ -52,27 +52,58 @@ package enum CorpusSymbols {
     }
 
     /// Records whose title has, for each typed word, a word starting with it (folded:
-    /// case and accents ignored); newest first. One pass over the titles.
+    /// case and accents ignored); newest first. One pass over the titles' bytes, with
+    /// no arrays made per title.
     static func titlePrefixMatches(_ query: String, in corpus: Corpus) -> [Record] {
-        let typed = PrefixIndex.fold(query).split(separator: " ").map { $0.filter { $0.isLetter || $0.isNumber } }
-            .filter { !$0.isEmpty }
+        let typed = Array(Array(PrefixIndex.fold(query).utf8).split { !isWordByte($0) }.prefix(64).map(Array.init))
         guard !typed.isEmpty else { return [] }
-        var matches: [Record] = []
-        for record in corpus.records {
-            let words = PrefixIndex.fold(record.title).split { !$0.isLetter && !$0.isNumber }
-            if typed.allSatisfy({ prefix in words.contains { $0.hasPrefix(prefix) } }) { matches.append(record) }
+        var matches: [Int] = []
+        for index in corpus.records.indices {
+            let folded = PrefixIndex.fold(corpus.records[index].title)
+            let matched = folded.utf8.withContiguousStorageIfAvailable { hasWordPrefixes(typed, in: $0) }
+                ?? Array(folded.utf8).withUnsafeBufferPointer { hasWordPrefixes(typed, in: $0) }
+            if matched { matches.append(index) }
         }
-        return newestFirst(matches)
+        return newestFirst(matches, in: corpus)
+    }
+
+    /// Whether every one of `prefixes` starts some word of `text`.
+    static func hasWordPrefixes(_ prefixes: [[UInt8]], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var found: UInt64 = 0
+        let all: UInt64 = prefixes.count == 64 ? .max : (1 << UInt64(prefixes.count)) - 1
+        var previousIsWord = false
+        for start in text.indices {
+            let isWord = isWordByte(text[start])
+            defer { previousIsWord = isWord }
+            guard isWord, !previousIsWord else { continue }
+            for (k, prefix) in prefixes.enumerated() where found & (1 << UInt64(k)) == 0 && start + prefix.count <= text.count {
+                var i = 0
+                while i < prefix.count, text[start + i] == prefix[i] { i += 1 }
+                if i == prefix.count { found |= 1 << UInt64(k) }
+            }
+            if found == all { return true }
+        }
+        return false
+    }
+
+    /// Folded letters and digits (any byte of a multi-byte character counts as a letter).
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
     }
 
     /// The newest questions (undated ones last), at most `limit`: what an empty query lists.
     static func newest(in corpus: Corpus) -> [Record] {
-        newestFirst(Array(corpus.records))
+        newestFirst(Array(corpus.records.indices), in: corpus)
     }
 
-    private static func newestFirst(_ records: [Record]) -> [Record] {
-        Array(records.sorted { ($0.date ?? .distantPast, $0.number ?? 0) > ($1.date ?? .distantPast, $1.number ?? 0) }
-            .prefix(limit))
+    /// Sorted on integer keys read once per record, not on record fields per comparison.
+    private static func newestFirst(_ indices: [Int], in corpus: Corpus) -> [Record] {
+        let keyed = indices.map { index -> (day: Int, number: Int, index: Int) in
+            let record = corpus.records[index]
+            return (record.date?.daysSinceEpoch ?? .min, record.number ?? 0, index)
+        }
+        return keyed.sorted { ($0.day, $0.number, $1.index) > ($1.day, $1.number, $0.index) }
+            .prefix(limit).map { corpus.records[$0.index] }
     }
 
     static func name(_ record: Record) -> String {

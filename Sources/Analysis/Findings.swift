@@ -1,3 +1,4 @@
+import Foundation
 import Checks
 import Corpus
 import QuestionModel
@@ -6,7 +7,8 @@ extension AnalysisSnapshot {
     /// The checks' findings on this document, sorted by range: what the editor shows
     /// and what `vraagbaak lint` prints, from the same call.
     package func findings() -> [Finding] {
-        checker.check(question: question, text: document.text, corpus: corpus, today: today)
+        checker.check(question: question, text: document.text, corpus: corpus, today: today,
+                      documentPath: document.filePath)
     }
 
     /// The checker for this document: the configuration's rules, and the findings
@@ -19,5 +21,15 @@ extension AnalysisSnapshot {
     /// The text with every certain fix applied until none is left (`Checker.fixAll`).
     package func fixAll() -> String {
         checker.fixAll(text: document.text, as: question.kind, corpus: corpus, today: today)
+    }
+}
+
+extension DocumentSnapshot {
+    /// The file the document was read from (its path, or a `file:` URI's): a draft
+    /// inside its own corpus is never checked against itself.
+    package var filePath: String? {
+        guard let path else { return nil }
+        guard path.hasPrefix("file:") else { return path }
+        return URL(string: path).flatMap { $0.isFileURL ? $0.path : nil }
     }
 }

@@ -35,16 +35,21 @@ package enum RecordFiles {
 /// copy in the cache folder (`SeedFiles`, written on first use); nil without either.
 package struct RecordLocator: Sendable {
     package let seedFiles: SeedFiles?
+    /// The index cache's folder: the seeds go into its `seeds` subfolder.
+    package let cacheFolder: URL
 
-    package init(seedFiles: SeedFiles?) { self.seedFiles = seedFiles }
+    package init(seedFiles: SeedFiles?, cacheFolder: URL) {
+        self.seedFiles = seedFiles
+        self.cacheFolder = cacheFolder
+    }
 
     /// Records with files only: the seeds have nowhere to go.
-    package static let filesOnly = RecordLocator(seedFiles: nil)
+    package static let filesOnly = RecordLocator(seedFiles: nil, cacheFolder: URL(fileURLWithPath: "/"))
 
     package func path(_ record: Record) -> String? {
         switch record.source {
         case .file(let path): return path
-        case .embedded(let name): return seedFiles?.path(ofSeed: name)
+        case .embedded(let name): return seedFiles?.path(ofSeed: name, cacheFolder: cacheFolder)
         }
     }
 

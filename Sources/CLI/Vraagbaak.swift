@@ -11,12 +11,13 @@ public enum Vraagbaak {
         Usage:
           vraagbaak serve [--log FILE]   run the language server over stdin/stdout
           vraagbaak index [DIR...]       load a corpus and print its counts and warnings
-          vraagbaak search [--corpus DIR]... [--limit N] TEXT
-                                         the most similar questions in the corpus
+          vraagbaak search [--corpus DIR]... [--limit N] [--format text|json] TEXT | --file DRAFT
+                                         the most similar questions in the corpus; --file
+                                         searches with a draft's question text (- for stdin)
           vraagbaak show [--corpus DIR]... "nr. 123 van 26 januari 2024" | "nr. 123" | PATH
                                          one question of the corpus (or a file), readable
           vraagbaak lint [--corpus DIR]... [--format text|json|sarif] [--fail-on error|warning|info]
-                         [--config FILE] PATH...
+                         [--config FILE | --no-config] PATH...
                                          check drafts (files, folders of *.vraag, - for stdin)
           vraagbaak web [--port N] [--corpus DIR]... [--codemirror DIR] [FOLDER]
                                          edit the drafts of FOLDER in a browser page on
@@ -24,7 +25,10 @@ public enum Vraagbaak {
           vraagbaak --help               show this help
           vraagbaak --version            print the version
 
-        Without --corpus, the corpus is the seed questions built into vraagbaak.
+        The configuration is the editor's: the nearest vraagbaak.json upwards from each
+        linted file's folder (from the current folder for index, search and show);
+        --config FILE uses that file instead, --no-config none. Without --corpus the
+        corpus is the configuration's, else the seed questions built into vraagbaak.
         With no command and stdin not a terminal, vraagbaak serves.
         """
 
@@ -54,7 +58,7 @@ public enum Vraagbaak {
                 return try IndexCommand.run(parsed)
             case "search":
                 return try SearchCommand.run(Arguments(arguments, flags: ConfigurationOptions.flags,
-                                                       options: ConfigurationOptions.options.union(["--corpus", "--limit"])))
+                                                       options: ConfigurationOptions.options.union(SearchCommand.options)))
             case "show":
                 return try ShowCommand.run(Arguments(arguments, flags: ConfigurationOptions.flags,
                                                      options: ConfigurationOptions.options.union(["--corpus"])))

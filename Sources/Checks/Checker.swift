@@ -35,21 +35,30 @@ public struct Checker: Sendable {
     ///
     /// Drafts get every rule; corpus records (`kind != .draft`) only the rules that
     /// are not about drafting conventions, and never a finding inside the answer.
-    /// `excludingRecords` names corpus records that are this very document.
+    /// `excludingRecords` names corpus records that are this very document, and so
+    /// does `documentPath`, the file the text was read from, when it lies inside the
+    /// corpus: a draft is never a repetition of itself.
     public func check(question: Question, text: String, corpus: Corpus, today: DutchDate,
-                      excludingRecords: Set<Int> = []) -> [Finding] {
+                      excludingRecords: Set<Int> = [], documentPath: String? = nil) -> [Finding] {
+        var excluded = excludingRecords
+        if let documentPath, question.kind == .draft, configuration.isEnabled(.repetition) {
+            excluded.formUnion(corpus.records(atPath: documentPath))
+        }
         let context = CheckContext(question: question, bytes: Array(text.utf8), corpus: corpus, today: today,
-                                   configuration: configuration, excludedRecords: excludingRecords)
+                                   configuration: configuration, excludedRecords: excluded)
         // Rules write `\n`; a fix keeps the document's own line ending.
         let lineEnding = TextScanning.lineEnding(context.bytes)
         var findings: [Finding] = []
         for rule in Self.catalogue {
-            guard let severity = configuration.severity(for: rule.code) else { continue }
+            guard configuration.isEnabled(rule.code) else { continue }
             if rule.code.checksDraftsOnly && !context.isDraft { continue }
             if rule.code.needsCorpus && !usesCorpus { continue }
+            let configured = configuration.rules[rule.code]?.severity?.severity
             for var finding in rule.findings(in: context) where context.isChecked(finding.range) {
                 if !silenced.isEmpty, silenced.contains(Silence(finding, in: context.bytes)) { continue }
-                finding.severity = severity
+                // A graded rule (repetition: a copy warns, a rewording informs) sets its
+                // own severity; a configured severity overrides every grade.
+                finding.severity = configured ?? finding.severity
                 if lineEnding != "\n" { finding.fixes = finding.fixes.map { $0.withLineEnding(lineEnding) } }
                 findings.append(finding)
             }

@@ -39,9 +39,10 @@ public enum RuleCode: String, Sendable, Hashable, CaseIterable, Codable, CustomS
             return .error
         case .titleFormat, .titleTooLong, .titlePunctuation, .addresseeMissing, .introductionMissing,
              .questionsUnnumbered, .numbering, .subItemOrder, .itemAsksNothing, .wordLimit, .tooManyQuestions,
-             .citationDateMismatch, .citationDateMissing, .citationDateFuture, .citationAuthor:
+             .citationDateMismatch, .citationDateMissing, .citationDateFuture, .citationAuthor, .repetition:
+            // repetition: a warning for a copy, an information for a question asked in other words.
             return .warning
-        case .citationUnknown, .citationForm, .repetition, .notDutch:
+        case .citationUnknown, .citationForm, .notDutch:
             return .information
         case .titleSeparator:
             return .hint
@@ -74,7 +75,7 @@ public enum RuleCode: String, Sendable, Hashable, CaseIterable, Codable, CustomS
         case .citationDateFuture: return "Een geciteerde vraag of vergadering ligt in de toekomst."
         case .citationForm: return "Een verwijzing is niet in de gangbare vorm geschreven."
         case .citationAuthor: return "‘Mijn schriftelijke vraag’ verwijst naar een vraag van iemand anders."
-        case .repetition: return "Een gelijkaardige vraag werd al beantwoord."
+        case .repetition: return "Deze vraag of een gelijkaardige werd al gesteld en beantwoord."
         }
     }
 

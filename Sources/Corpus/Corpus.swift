@@ -1,3 +1,4 @@
+import Foundation
 import QuestionModel
 
 /// The corpus of earlier questions, indexed for the features: lookups by number and
@@ -11,18 +12,23 @@ public struct Corpus: Sendable {
     public let manifest: [CorpusFiles.Entry]
     let searchIndex: SearchIndex
     let lookups: RecordLookups
+    let signatures: RecordSignatures
     public let abbreviations: [Abbreviation]
     let abbreviationsByShortForm: [String: Int]
+    /// What completion offers: built with the index by `CorpusLoader.open` and kept
+    /// in its cache; empty for a corpus loaded without it.
+    package internal(set) var vocabulary = CompletionVocabulary.empty
 
     public static let empty = CorpusBuilder().build()
 
     init(store: RecordStore, warnings: [LoadWarning], manifest: [CorpusFiles.Entry], searchIndex: SearchIndex,
-         lookups: RecordLookups, abbreviations: [Abbreviation]) {
+         lookups: RecordLookups, signatures: RecordSignatures, abbreviations: [Abbreviation]) {
         self.records = RecordList(store: store)
         self.warnings = warnings
         self.manifest = manifest
         self.searchIndex = searchIndex
         self.lookups = lookups
+        self.signatures = signatures
         self.abbreviations = abbreviations
         self.abbreviationsByShortForm = Dictionary(
             abbreviations.enumerated().map { ($1.shortForm, $0) }, uniquingKeysWith: { first, _ in first })
@@ -32,8 +38,10 @@ public struct Corpus: Sendable {
 
     /// The same corpus with more warnings (about this load, not its files).
     func adding(_ more: [LoadWarning]) -> Corpus {
-        Corpus(store: records.store, warnings: more + warnings, manifest: manifest, searchIndex: searchIndex,
-               lookups: lookups, abbreviations: abbreviations)
+        var corpus = Corpus(store: records.store, warnings: more + warnings, manifest: manifest, searchIndex: searchIndex,
+                            lookups: lookups, signatures: signatures, abbreviations: abbreviations)
+        corpus.vocabulary = vocabulary
+        return corpus
     }
 
     /// Sizes of the parts, for benchmarks and `vraagbaak index`.
@@ -96,6 +104,49 @@ public struct Corpus: Sendable {
         }
     }
 
+    /// What a text's search scores against the record are measured by: the score
+    /// of the record's own question text (title and question part) against itself.
+    /// A draft scoring that much asks about everything the record asked about.
+    public func selfScore(_ record: Int) -> Double { searchIndex.selfScore(record) }
+
+    /// The same yardstick for a text that is not in the corpus (a draft).
+    public func selfScore(title: String, question: String) -> Double {
+        searchIndex.selfScore(title: title, question: question)
+    }
+
+    // MARK: Repetition
+
+    /// How many of `shingles` (a draft's) the record's whole question text shares.
+    public func shingleOverlap(_ record: Int, with shingles: Shingles) -> ShingleOverlap {
+        signatures.overlap(record, with: shingles)
+    }
+
+    /// The shingles of a record's whole question text.
+    public func shingles(_ record: Int) -> Shingles { signatures.shingles(record) }
+
+    /// The records read from the file at `path` (a draft inside its own corpus);
+    /// paths are compared with `.` and `..` resolved, and symbolic links followed
+    /// for the few records whose file name matches.
+    public func records(atPath path: String) -> [Int] {
+        let name = Array(URL(fileURLWithPath: path).lastPathComponent.utf8)
+        guard !name.isEmpty else { return [] }
+        let wanted = Self.canonicalPath(path)
+        var found: [Int] = []
+        let store = records.store
+        for index in 0..<store.count where !store.isEmbedded(index) {
+            let range = store.range(.source, index)
+            guard range.count >= name.count,
+                  store.text.bytesEqual((range.upperBound - name.count)..<range.upperBound, String(decoding: name, as: UTF8.self))
+            else { continue }
+            if Self.canonicalPath(store.text.string(range)) == wanted { found.append(index) }
+        }
+        return found
+    }
+
+    private static func canonicalPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
     public func abbreviation(_ shortForm: String) -> Abbreviation? {
         abbreviationsByShortForm[shortForm].map { abbreviations[$0] }
     }
@@ -108,6 +159,7 @@ public struct CorpusBuilder {
     var manifest: [CorpusFiles.Entry] = []
     private var search = SearchIndexBuilder()
     private var abbreviations = AbbreviationCollector()
+    private var signatures = RecordSignaturesBuilder()
 
     public init() {}
 
@@ -129,12 +181,14 @@ public struct CorpusBuilder {
         }
         records.append(record)
         search.add(extracted.terms, globalIDs: globalTermIDs)
+        signatures.append(extracted.shingles)
         abbreviations.collect(extracted.abbreviations)
     }
 
     public consuming func build() -> Corpus {
         let store = records.build()
         return Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: search.build(),
-                      lookups: RecordLookups(store), abbreviations: abbreviations.result())
+                      lookups: RecordLookups(store), signatures: signatures.build(),
+                      abbreviations: abbreviations.result())
     }
 }

@@ -40,14 +40,14 @@ public struct CorpusLoader: Sendable {
         }
         // The embedded seeds alone are faster to parse than to read from a cache.
         guard let cache, !manifest.isEmpty else {
-            return (load(inputs, warnings: warnings, progress: progress), nil)
+            return (withVocabulary(load(inputs, warnings: warnings, progress: progress)), nil)
         }
         let (cached, outcome) = cache.load(sources, manifest: manifest)
         if let cached {
             progress(LoadProgress(filesDone: inputs.count, filesTotal: inputs.count))
             return (cached, outcome)
         }
-        let corpus = load(inputs, warnings: warnings, progress: progress)
+        let corpus = withVocabulary(load(inputs, warnings: warnings, progress: progress))
         // Problems with the cache are said once per load, with the path, and are not
         // stored in the cache they concern.
         var cacheWarnings: [LoadWarning] = []
@@ -64,6 +64,14 @@ public struct CorpusLoader: Sendable {
                 message: "the index cache cannot be written (\(failure?.reason ?? "\(error)")): the corpus is indexed again at every start"))
         }
         return (cacheWarnings.isEmpty ? corpus : corpus.adding(cacheWarnings), outcome)
+    }
+
+    /// The corpus with its completion vocabulary: part of the index, so it is ready
+    /// when the corpus is and cached with it.
+    private func withVocabulary(_ corpus: Corpus) -> Corpus {
+        var corpus = corpus
+        corpus.vocabulary = CompletionVocabulary(corpus)
+        return corpus
     }
 
     static func inputs(_ sources: [CorpusSource], warnings: inout [LoadWarning], excluding exclusion: FileExclusion) -> [Input] {

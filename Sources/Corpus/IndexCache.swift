@@ -15,7 +15,7 @@ public struct IndexCache: Sendable {
     let applicationVersion: String
 
     static let magic = Array("VRAAGBAAK-INDEX\n".utf8)
-    static let formatVersion = 5
+    static let formatVersion = 7
     /// Larger than any cache Vraagbaak writes (record text is capped at 4 GiB in all):
     /// such a file is not read at all.
     static let maximumFileSize = 4 << 30
@@ -243,6 +243,9 @@ public struct IndexCache: Sendable {
         writer.writeColumn(index.postingDocuments)
         writer.writeColumn(index.postingWeights)
         writer.write(index.documentCount)
+        writer.writeColumn(index.selfScores)
+        writer.writeColumn(corpus.signatures.starts)
+        writer.writeColumn(corpus.signatures.hashes)
         writer.write(corpus.abbreviations.count)
         for abbreviation in corpus.abbreviations {
             writer.write(abbreviation.shortForm)
@@ -258,6 +261,7 @@ public struct IndexCache: Sendable {
             writer.writeColumn(table.recordStarts)
             writer.writeColumn(table.records)
         }
+        corpus.vocabulary.write(to: &writer)
     }
 
     private static func readCorpus(_ reader: inout BinaryReader, manifest: [CorpusFiles.Entry]) throws -> Corpus {
@@ -294,6 +298,10 @@ public struct IndexCache: Sendable {
         let documents = try reader.readColumn(Int32.self)
         let weights = try reader.readColumn(UInt16.self)
         let documentCount = try reader.readInt()
+        let selfScores = try reader.readColumn(UInt32.self)
+        let signatures = RecordSignatures(starts: try reader.readColumn(UInt32.self),
+                                          hashes: try reader.readColumn(UInt32.self))
+        guard selfScores.count == count, signatures.isConsistent(recordCount: count) else { throw BinaryReader.Corrupt() }
         // The postings must be consistent, or a query could index out of bounds.
         guard Int(id) == termCount, termIDs.count == termCount, starts.count == termCount + 1, starts.first == 0,
               Int(starts.last ?? -1) == documents.count, weights.count == documents.count, documentCount == count,
@@ -316,8 +324,10 @@ public struct IndexCache: Sendable {
                                     ministers: tables[1], themes: tables[2])
         guard lookups.isConsistent(with: store) else { throw BinaryReader.Corrupt() }
         let index = SearchIndex(termIDs: termIDs, postingStarts: starts, postingDocuments: documents,
-                                postingWeights: weights, documentCount: documentCount)
-        return Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: index, lookups: lookups,
-                      abbreviations: abbreviations)
+                                postingWeights: weights, documentCount: documentCount, selfScores: selfScores)
+        var corpus = Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: index, lookups: lookups,
+                            signatures: signatures, abbreviations: abbreviations)
+        corpus.vocabulary = try CompletionVocabulary(from: &reader, recordCount: count)
+        return corpus
     }
 }

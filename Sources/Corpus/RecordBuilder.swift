@@ -4,6 +4,8 @@ import QuestionModel
 struct ExtractedText: Sendable {
     var terms: TermBag
     var abbreviations: [(shortForm: String, longForm: String)]
+    /// The shingles of the whole question text (title and question part).
+    var shingles: Shingles
 }
 
 /// How much of a record's text the corpus keeps for previews (in UTF-8 bytes), so
@@ -66,8 +68,12 @@ enum RecordBuilder {
             answerExcerpt: answerText.map { excerpt($0, length: answerExcerptLength) },
             citedQuestions: Array(Set(cited)).sorted(),
             questionWordCount: wordCount)
-        let bag = TermBag(title: title, question: [introduction] + questionTexts, answer: answerText, interner: &interner)
-        return (fields, ExtractedText(terms: bag, abbreviations: AbbreviationFinder.definitions(in: text)))
+        // The whole question part (sub-items and closing too), as the repetition check
+        // reads a draft: both sides are judged on the same text.
+        let whole = QuestionText.parts(of: question, text: text)
+        let bag = TermBag(title: title, question: [whole.body], answer: answerText, interner: &interner)
+        return (fields, ExtractedText(terms: bag, abbreviations: AbbreviationFinder.definitions(in: text),
+                                      shingles: Shingles(text: title + "\n" + whole.body)))
     }
 
     /// A title or header field on one line, cut (as an excerpt) only past `fieldLength`.

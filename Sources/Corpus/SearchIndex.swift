@@ -28,6 +28,10 @@ public struct SearchIndex: Sendable {
     var postingWeights: Column<UInt16>
     static let weightScale: Float = 65535
     var documentCount: Int
+    /// Per document: the score its own title and question terms give it (as if its
+    /// question text were the query), as `Float` bit patterns. The yardstick of
+    /// `Corpus.selfScore`.
+    var selfScores: Column<UInt32>
 
     public var termCount: Int { termIDs.count }
 
@@ -48,16 +52,12 @@ public struct SearchIndex: Sendable {
 
     func search(termCounts: [Int32: Int], limit: Int, excluding: Set<Int>) -> [Hit] {
         guard limit > 0, documentCount > 0, !termCounts.isEmpty else { return [] }
-        let n = Float(documentCount)
         var scores = [Float](repeating: 0, count: documentCount)
         // Deterministic order of terms, so float sums are the same on every run.
         for (term, queryCount) in termCounts.sorted(by: { $0.key < $1.key }) {
             let start = Int(postingStarts[Int(term)])
             let end = Int(postingStarts[Int(term) + 1])
-            let documentFrequency = Float(end - start)
-            let idf = logf(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5))
-            // A word repeated in the query counts more, but with diminishing returns.
-            let weight = idf * (1 + logf(Float(queryCount))) * (Self.k1 + 1) / Self.weightScale
+            let weight = Self.queryWeight(documents: documentCount, frequency: end - start, queryCount: queryCount)
             postingDocuments.withUnsafeBufferPointer { documents in
                 postingWeights.withUnsafeBufferPointer { weights in
                     scores.withUnsafeMutableBufferPointer { scores in
@@ -78,6 +78,40 @@ public struct SearchIndex: Sendable {
             }
         }
         return best.sorted.map { Hit(document: $0.document, score: Double($0.score)) }
+    }
+
+    /// What one posting's stored weight is multiplied by: the term's idf, the
+    /// query's count of it (with diminishing returns) and BM25's `k1 + 1`.
+    static func queryWeight(documents: Int, frequency: Int, queryCount: Int) -> Float {
+        let n = Float(documents), documentFrequency = Float(frequency)
+        let idf = logf(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5))
+        return idf * (1 + logf(Float(max(1, queryCount)))) * (k1 + 1) / weightScale
+    }
+
+    /// What a text not in the index would score against itself, were it a document:
+    /// each of its terms weighed as the index weighs a document's (title and question
+    /// fields, saturated), with no length normalization (a draft has no place among
+    /// the corpus's lengths). A term the corpus never uses counts with the idf of a
+    /// term in no document: words no record has are the surest sign of a new question.
+    func selfScore(title: String, question: String) -> Double {
+        var counts: [String: FieldCounts] = [:]
+        for (field, text) in [(0, title), (1, question)] {
+            Tokenizer.forEachTerm(in: text) { counts[$0, default: FieldCounts()].add(1, to: field) }
+        }
+        var score: Float = 0
+        for (term, count) in counts {
+            let frequency = termIDs[term].map { Int(postingStarts[Int($0) + 1] - postingStarts[Int($0)]) } ?? 0
+            let weight = Float(count[0]) * Self.fieldWeights[0] + Float(count[1]) * Self.fieldWeights[1]
+            let saturated = weight / (weight + Self.k1)
+            score += Self.queryWeight(documents: documentCount, frequency: frequency, queryCount: count[0] + count[1])
+                * saturated * Self.weightScale
+        }
+        return Double(score)
+    }
+
+    func selfScore(_ document: Int) -> Double {
+        guard document >= 0, document < selfScores.count else { return 0 }
+        return Double(Float(bitPattern: selfScores[document]))
     }
 }
 
@@ -172,23 +206,33 @@ struct SearchIndexBuilder {
         let total = documents.reduce(0) { $0 + $1.count }
         var flatDocuments: [Int32] = []
         var flatWeights: [UInt16] = []
+        var selfScores = [Float](repeating: 0, count: fieldLengths.count)
         flatDocuments.reserveCapacity(total)
         flatWeights.reserveCapacity(total)
         for term in documents.indices {
+            let frequency = documents[term].count
             for (document, counts) in zip(documents[term], fieldCounts[term]) {
                 let factor = factors[Int(document)]
                 flatDocuments.append(document)
                 let weight = Float(counts[0]) * factor.0 + Float(counts[1]) * factor.1 + Float(counts[2]) * factor.2
                 let saturated = weight / (weight + SearchIndex.k1)
                 // At least 1: a term that occurs must never score as absent.
-                flatWeights.append(UInt16(max(1, min(Float(UInt16.max), (saturated * SearchIndex.weightScale).rounded()))))
+                let stored = UInt16(max(1, min(Float(UInt16.max), (saturated * SearchIndex.weightScale).rounded())))
+                flatWeights.append(stored)
+                // The score this posting adds when the document's own question text is the query.
+                let asked = counts[0] + counts[1]
+                if asked > 0 {
+                    selfScores[Int(document)] += SearchIndex.queryWeight(
+                        documents: fieldLengths.count, frequency: frequency, queryCount: asked) * Float(stored)
+                }
             }
             starts.append(Int32(flatDocuments.count))
             documents[term] = []
             fieldCounts[term] = []
         }
         return SearchIndex(termIDs: termIDs, postingStarts: Column(starts), postingDocuments: Column(flatDocuments),
-                           postingWeights: Column(flatWeights), documentCount: fieldLengths.count)
+                           postingWeights: Column(flatWeights), documentCount: fieldLengths.count,
+                           selfScores: Column(selfScores.map(\.bitPattern)))
     }
 }
 

@@ -15,21 +15,23 @@ import Darwin
 /// A file already there is reused only when it is a regular file of ours, not
 /// writable, and holds exactly the embedded bytes; otherwise it is replaced.
 public final class SeedFiles: Sendable {
-    public let folder: URL
-    private let state = Mutex<[String: String]?>(nil)
+    /// The seeds' paths by name, per cache folder, once written or checked.
+    private let written = Mutex<[String: [String: String]]>([:])
 
-    /// `cacheFolder`: the index cache's folder; the seeds go into its `seeds` subfolder.
-    public init(cacheFolder: URL) {
-        folder = cacheFolder.appendingPathComponent("seeds")
-    }
+    public init() {}
 
-    /// The file of the embedded seed `name`, written (or checked) on first use; nil
-    /// when the seeds cannot be written there.
-    public func path(ofSeed name: String) -> String? {
-        state.withLock { paths in
-            if let path = paths?[name], access(path, R_OK) == 0 { return path }
-            paths = try? Self.materialise(in: folder)
-            return paths?[name]
+    /// The file of the embedded seed `name` in the `seeds` subfolder of `cacheFolder`
+    /// (the index cache's folder), written (or checked) on first use; nil when the
+    /// seeds cannot be written there. Safe to call from any thread.
+    public func path(ofSeed name: String, cacheFolder: URL) -> String? {
+        let folder = cacheFolder.appendingPathComponent("seeds")
+        return written.withLock { written in
+            // Checked at every use (a few kilobytes): a copy changed since is written again.
+            if let path = written[folder.path]?[name], let bytes = Self.bytes(ofSeed: name), Self.holds(path, exactly: bytes) {
+                return path
+            }
+            written[folder.path] = try? Self.materialise(in: folder)
+            return written[folder.path]?[name]
         }
     }
 
@@ -37,6 +39,10 @@ public final class SeedFiles: Sendable {
         public let path: String
         public let reason: String
         public var description: String { "\(path): \(reason)" }
+    }
+
+    static func bytes(ofSeed name: String) -> [UInt8]? {
+        EmbeddedSeeds.encoded.first { $0.name == name }.flatMap { Data(base64Encoded: $0.base64) }.map { [UInt8]($0) }
     }
 
     /// Writes every seed into `folder` unless an identical read-only copy is there;

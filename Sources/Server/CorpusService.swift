@@ -69,9 +69,7 @@ extension LanguageServer {
     /// Where navigation finds record files: their paths, or for the embedded seeds
     /// read-only copies in the cache folder (`SeedFiles`, written on first use).
     var recordLocator: RecordLocator {
-        let folder = cacheFolder
-        if seedFiles?.folder != folder.appendingPathComponent("seeds") { seedFiles = SeedFiles(cacheFolder: folder) }
-        return RecordLocator(seedFiles: seedFiles)
+        RecordLocator(seedFiles: seedFiles, cacheFolder: cacheFolder)
     }
 
     private func install(_ corpus: Corpus, sources: [CorpusSource], seconds: Double, cacheOutcome: IndexCache.Outcome?) {

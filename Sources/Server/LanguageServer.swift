@@ -43,11 +43,8 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     var configuration = Configuration.default
     /// The problems last shown to the user, so each change is shown once.
     var shownConfigurationProblems: [ConfigurationProblem] = []
-    var corpus = Corpus.empty {
-        didSet { corpusReplacedForEditing() }
-    }
-    /// Completion vocabulary and other state derived from `corpus` (Features/Completion.swift).
-    var editingState = EditingState()
+    /// The corpus in use, with its completion vocabulary.
+    var corpus = Corpus.empty
     var corpusSources: [CorpusSource] = []
     var corpusGeneration = 0
     /// False until the first corpus is installed: reference checks against an empty
@@ -55,7 +52,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     var corpusIsReady = false
     var corpusWatcher: CorpusWatcher?
     /// The embedded seeds as files, for navigation (`recordLocator`).
-    var seedFiles: SeedFiles?
+    let seedFiles = SeedFiles()
     var settingsGeneration = 0
     var diagnosticsGeneration = 0
     /// The generation of the newest diagnostics request per document.

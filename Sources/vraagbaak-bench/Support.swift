@@ -12,6 +12,10 @@ let benchmarkUsage = """
             keystroke-to-diagnostics latency of a 1,000-word draft at the server
       corpus --corpus DIR [--queries N] [--query-words N] [--queries-out FILE]
             index build, cache reopen, memory, and top-10 search latency
+      repetition [--corpus DIR] [--drafts DIR] [--queries-out FILE] [--verbose]
+            search precision@1 on kamer-2017's identical questions; recall of the
+            repetition check on exact re-filings (five layouts) and reworded drafts;
+            novel drafts; check latency
       long-lines [--megabytes N]
             semantic tokens on an N MB (default 4) one-line draft, and every document
             request after a keystroke on 1 MB drafts (one line; many lines)

@@ -28,7 +28,7 @@ final class ConfigurationTests: XCTestCase {
         let configuration = CheckConfiguration.default
         XCTAssertEqual(configuration.profile, .flemishParliament)
         XCTAssertEqual(configuration.severity(for: .titleMissing), .error)
-        XCTAssertEqual(configuration.severity(for: .repetition), .information)
+        XCTAssertEqual(configuration.severity(for: .repetition), .warning, "a copy warns; a rewording informs")
         XCTAssertEqual(configuration.limit(for: .wordLimit), 1000)
         XCTAssertNil(configuration.limit(for: .tooManyQuestions))
         XCTAssertNil(configuration.limit(for: .numbering))
@@ -200,6 +200,34 @@ final class ConfigurationTests: XCTestCase {
         let snapshot = AnalysisSnapshot(document: DocumentSnapshot(path: "x.vraag", text: draft), corpus: corpus,
                                         configuration: extreme, today: DutchDate(year: 2024, month: 6, day: 1)!)
         _ = snapshot.findings()
+    }
+
+    /// Garbage near the schema: a valid file with bytes dropped, repeated and
+    /// replaced. The decoder never traps, and every problem names its source.
+    func testMutatedFilesNeverTrapTheDecoder() {
+        var random = SplitMix64(seed: 2026)
+        let valid = Array(#"{"corpus": ["a", "b"], "seeds": true, "pollInterval": 5, "checks": {"profile": "ep", "rules": {"word-limit": {"severity": "error", "limit": 250}, "numbering": "off"}}}"#.utf8)
+        let alphabet = Array(#"{}[]:,"0123456789-eE.+ truefalsenul\#u{00}\#u{FF}"#.utf8)
+        var decoded = 0
+        for _ in 0..<3_000 {
+            var bytes = valid
+            for _ in 0...random.below(4) {
+                let at = random.below(bytes.count)
+                switch random.below(3) {
+                case 0: bytes.remove(at: at)
+                case 1: bytes.insert(alphabet[random.below(alphabet.count)], at: at)
+                default: bytes[at] = alphabet[random.below(alphabet.count)]
+                }
+                if bytes.isEmpty { bytes = [0x7B] }
+            }
+            let (layer, problems) = ConfigurationDecoder.decode(Data(bytes), from: source)
+            XCTAssertTrue(problems.allSatisfy { $0.description.hasPrefix("/w/vraagbaak.json: ") })
+            for (_, setting) in layer.rules {
+                if let limit = setting.limit { XCTAssertTrue((0...1_000_000).contains(limit)) }
+            }
+            if problems.isEmpty { decoded += 1 }
+        }
+        XCTAssertGreaterThan(decoded, 0)
     }
 
     func testEveryCodeIsKebabCaseAndUnique() {

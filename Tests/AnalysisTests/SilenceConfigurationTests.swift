@@ -51,14 +51,14 @@ final class SilenceConfigurationTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appendingPathComponent("vraagbaak.json").path
-        try Data(#"{"corpus": ["../vragen"], "pollInterval": 10, "seeds": false}"#.utf8).write(to: URL(fileURLWithPath: config))
+        try Data(#"{"corpus": ["vragen"], "pollInterval": 10, "seeds": false}"#.utf8).write(to: URL(fileURLWithPath: config))
         let silence = Silence(code: .numbering, fingerprint: "0123abcd")
         let draftPath = folder.appendingPathComponent("sub/a.vraag").path
         XCTAssertTrue(try SilenceEntry.add(silence, excerpt: "3.", draftPath: draftPath, to: config))
         XCTAssertFalse(try SilenceEntry.add(silence, excerpt: "3.", draftPath: draftPath, to: config), "added once")
         let (layer, problems) = ConfigurationFile.load(config, as: .workspaceFile(path: config))
         XCTAssertEqual(problems, [])
-        XCTAssertEqual(layer.corpusFolders, ["../vragen"])
+        XCTAssertEqual(layer.corpusFolders, ["vragen"])
         XCTAssertEqual(layer.includeSeeds, false)
         XCTAssertEqual(layer.pollIntervalSeconds, 10)
         XCTAssertEqual(Configuration(layers: [layer]).silenced(forDocumentAt: draftPath), [silence])

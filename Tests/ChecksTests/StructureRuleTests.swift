@@ -148,7 +148,7 @@ final class StructureRuleTests: XCTestCase {
         assertNoFinding(.subItemOrder, in: clean)
         assertFix(.subItemOrder, before: text, after: text
             .replacingOccurrences(of: "c) per provincie", with: "b) per provincie")
-            .replacingOccurrences(of: "d) per nationaliteit", with: "c) per nationaliteit"))
+            .replacingOccurrences(of: "d) per grootte", with: "c) per grootte"))
     }
 
     func testItemAsksNothing() throws {

@@ -19,26 +19,28 @@ final class SeedFilesTests: XCTestCase {
     private var embeddedText: String { EmbeddedSeeds.files.first { $0.name == seed }?.text ?? "" }
 
     func testEverySeedIsWrittenReadOnlyUnderItsOwnName() throws {
-        let path = try XCTUnwrap(SeedFiles(cacheFolder: cache).path(ofSeed: seed))
+        let path = try XCTUnwrap(SeedFiles().path(ofSeed: seed, cacheFolder: cache))
         XCTAssertEqual(path, cache.appendingPathComponent("seeds/\(seed)").path)
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), embeddedText)
         XCTAssertEqual(try permissions(path), 0o400)
         XCTAssertEqual(try permissions(cache.appendingPathComponent("seeds").path), 0o700)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("seeds").path).sorted(),
                        EmbeddedSeeds.files.map(\.name).sorted())
-        XCTAssertNil(SeedFiles(cacheFolder: cache).path(ofSeed: "not-a-seed.txt"))
+        XCTAssertNil(SeedFiles().path(ofSeed: "not-a-seed.txt", cacheFolder: cache))
     }
 
     func testAnIntactCopyIsReusedAndAChangedOneReplaced() throws {
-        let path = try XCTUnwrap(SeedFiles(cacheFolder: cache).path(ofSeed: seed))
+        let path = try XCTUnwrap(SeedFiles().path(ofSeed: seed, cacheFolder: cache))
         let inode = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber
-        XCTAssertEqual(SeedFiles(cacheFolder: cache).path(ofSeed: seed), path)
+        XCTAssertEqual(SeedFiles().path(ofSeed: seed, cacheFolder: cache), path)
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber, inode,
                        "an intact copy is not rewritten")
 
+        let seedFiles = SeedFiles()
+        XCTAssertEqual(seedFiles.path(ofSeed: seed, cacheFolder: cache), path)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         try "title: Iets anders\n".write(toFile: path, atomically: false, encoding: .utf8)
-        XCTAssertEqual(SeedFiles(cacheFolder: cache).path(ofSeed: seed), path)
+        XCTAssertEqual(seedFiles.path(ofSeed: seed, cacheFolder: cache), path, "checked again at each use")
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), embeddedText)
         XCTAssertEqual(try permissions(path), 0o400)
     }
@@ -49,7 +51,7 @@ final class SeedFilesTests: XCTestCase {
         let victim = cache.appendingPathComponent("victim.txt")
         try "keep me".write(to: victim, atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: seeds.appendingPathComponent(seed).path, withDestinationPath: victim.path)
-        let path = try XCTUnwrap(SeedFiles(cacheFolder: cache).path(ofSeed: seed))
+        let path = try XCTUnwrap(SeedFiles().path(ofSeed: seed, cacheFolder: cache))
         XCTAssertEqual(try String(contentsOf: victim, encoding: .utf8), "keep me")
         XCTAssertNil(try? FileManager.default.destinationOfSymbolicLink(atPath: path), "a regular file now")
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), embeddedText)
@@ -60,7 +62,7 @@ final class SeedFilesTests: XCTestCase {
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: cache.appendingPathComponent("seeds").path,
                                                    withDestinationPath: elsewhere.path)
-        XCTAssertNil(SeedFiles(cacheFolder: cache).path(ofSeed: seed))
+        XCTAssertNil(SeedFiles().path(ofSeed: seed, cacheFolder: cache))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), [])
     }
 

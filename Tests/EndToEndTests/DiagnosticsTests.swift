@@ -118,9 +118,14 @@ final class DiagnosticsTests: XCTestCase {
         let server = try ServerProcess()
         let response = try server.initialize(capabilities: ["textDocument": ["diagnostic": ["dynamicRegistration": false]]])
         XCTAssertEqual(response["result"]?["capabilities"]?["diagnosticProvider"]?["interFileDependencies"], true)
-        // The result id changes when the corpus comes in: wait for it, so the second pull is unchanged.
-        try server.waitForCorpus()
+        // Once the corpus is in: a result id changes when the corpus arrives.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, try server.request("vraagbaak/corpusStatus")["result"]?["records"] != 5 { usleep(20_000) }
         let uri = "file:///tmp/pull.vraag"
+        // The result id changes when the corpus arrives: pull once it is there.
+        _ = try server.waitFor("the corpus") {
+            $0["method"] == "window/logMessage" && ($0["params"]?["message"]?.stringValue?.contains("vragen in het corpus") ?? false)
+        }
         server.open(uri, try example("citation-form.vraag"))
         let first = try server.request("textDocument/diagnostic", ["textDocument": ["uri": .string(uri)]])["result"]
         XCTAssertEqual(first?["kind"], "full")

@@ -1,94 +1,163 @@
-// repetition (information, drafts only): the draft closely matches a question the
-// corpus holds with an answer. One BM25 search with the draft's title and questions
-// finds candidates; the best one counts when its term overlap (Dice coefficient,
-// over the same previews the corpus keeps) reaches the limit, 60 percent by
-// default. Questions the draft already cites are skipped. Fix: cite it.
+// repetition (drafts only): the draft asks again what an answered question of the
+// corpus asked. Judged on the whole question text of both sides (title, introduction,
+// every question and sub-item, the closing; never the answer), whatever the layout.
+// - A warning when the draft is a near-verbatim copy: most of the word shingles of
+//   the shorter side are in the other (`repetitionCopyThreshold`, 80 %).
+// - An information when it asks the same in other words: its search score against
+//   the record, over the geometric mean of both sides' scores against themselves,
+//   reaches the rule's limit (30 %). Only answered records count here; a copy
+//   counts answered or not (then the message says it still awaits its answer).
+// The same question sent to several ministers is one match, with its ministers
+// named; up to three matches are related. Records the draft cites are exempt, and so
+// is the draft itself when it lies in the corpus. Fix: cite the answered question.
 import Corpus
 import QuestionModel
 import SourceText
 
 struct RepetitionRule: Rule {
     let code = RuleCode.repetition
-    /// BM25 candidates re-ranked by overlap: enough to get past near-ties.
-    static let candidateCount = 5
+    /// Search candidates judged: enough for a question sent to every minister
+    /// (18 records in kamer-2017) and the matches after it.
+    static let candidateCount = 30
+    static let relatedLimit = 3
+    /// Records sharing this share of shingles are one question filed several times.
+    static let twinResemblance = 0.9
+
+    enum Grade: Int, Comparable {
+        case reworded, copy
+        static func < (lhs: Grade, rhs: Grade) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    struct Match {
+        let index: Int
+        let record: Record
+        let grade: Grade
+        let isAnswered: Bool
+        /// The share that decided the grade, 0...1: shingles for a copy, relevance otherwise.
+        let similarity: Double
+    }
 
     func findings(in context: CheckContext) -> [Finding] {
+        guard context.corpus.count > 0, let relevanceLimit = context.limit(for: code) else { return [] }
+        let groups = Self.matches(in: context, copyLimit: context.profile.repetitionCopyThreshold,
+                                  relevanceLimit: relevanceLimit)
+        guard let best = groups.first?.first else { return [] }
         let question = context.question
-        guard context.corpus.count > 0, let threshold = context.limit(for: code) else { return [] }
-        let draft = TermProfile(question: question)
-        guard !draft.full.isEmpty else { return [] }
-        let cited = context.citedReferences
-        let hits = context.corpus.search(draft.query, limit: Self.candidateCount, excluding: context.excludedRecords)
-        var best: (hit: Corpus.SearchResult, similarity: Double)?
-        for hit in hits where hit.record.hasAnswer {
-            if let number = hit.record.number, let date = hit.record.date,
-               cited.contains(QuestionReference(number: number, date: date)) { continue }
-            let similarity = Self.similarity(draft, TermProfile(record: hit.record))
-            if similarity > (best?.similarity ?? -1) { best = (hit, similarity) }
-        }
-        guard let best, Int((best.similarity * 100).rounded(.down)) >= threshold else { return [] }
-        let record = best.hit.record
-        // Rounded down, so a configured limit equal to the shown percentage fires.
-        let percent = Int((best.similarity * 100).rounded(.down))
-        let reference = record.number != nil && record.date != nil ? " (\(record.displayReference))" : ""
-        var fixes: [Fix] = []
-        if let number = record.number, let date = record.date {
-            let insertAt = question.introduction?.range.start ?? question.numberedQuestions.first?.markerRange.start
-                ?? question.questionRange?.start ?? context.bytes.count
-            let sentence = "Deze vraag volgt op schriftelijke vraag nr. \(number) van \(date.canonicalText).\n\n"
-            fixes.append(Fix(title: "Verwijzen naar schriftelijke vraag nr. \(number) van \(date.canonicalText)",
-                             edits: [TextReplacement(range: TextRange(start: insertAt, end: insertAt), newText: sentence)]))
-        }
         let range = question.title?.range ?? question.numberedQuestions.first?.range ?? question.questionRange
             ?? TextRange(start: 0, end: 0)
-        return [Finding(code: code, range: range,
-                        message: "Een gelijkaardige vraag werd al beantwoord: ‘\(record.title)’\(reference), \(percent)% gelijk. Lees dat antwoord, verwijs ernaar en vraag enkel wat nieuw is.",
-                        fixes: fixes,
-                        related: [RelatedRecord(recordIndex: best.hit.index, record: record,
-                                                message: "\(record.displayReference): \(record.title) (beantwoord, \(percent)% gelijk)")])]
+        let percent = Self.percent(best.similarity)
+        let message: String
+        switch best.grade {
+        case .copy where best.isAnswered:
+            message = "Deze vraag werd al gesteld en beantwoord: \(Self.describe(groups[0])) (\(percent)% gelijk). "
+                + "Lees dat antwoord en verwijs ernaar; vraag enkel wat nieuw is."
+        case .copy:
+            message = "Deze vraag werd al gesteld en wacht nog op een antwoord: \(Self.describe(groups[0])) "
+                + "(\(percent)% gelijk). Verwijs ernaar in plaats van ze opnieuw te stellen."
+        case .reworded:
+            message = "Een gelijkaardige vraag werd al gesteld en beantwoord: \(Self.describe(groups[0])) "
+                + "(\(percent)% gelijk). Lees dat antwoord, verwijs ernaar en vraag enkel wat nieuw is."
+        }
+        let related = groups.prefix(Self.relatedLimit).map { group in
+            let lead = group[0]
+            let kind = lead.grade == .copy ? "dezelfde vraag" : "gelijkaardig"
+            let answered = lead.isAnswered ? "beantwoord" : "nog niet beantwoord"
+            return RelatedRecord(recordIndex: lead.index, record: lead.record,
+                                 message: "\(Self.describe(group)) (\(answered); \(kind), \(Self.percent(lead.similarity))% gelijk)")
+        }
+        return [Finding(code: code, severity: best.grade == .copy ? .warning : .information, range: range,
+                        message: message, fixes: Self.citingFix(groups[0], question: question, context: context),
+                        related: related)]
     }
 
-    /// The terms of one side, cut to the corpus's preview lengths so a draft and a
-    /// record compare like with like.
-    struct TermProfile {
-        var query = ""
-        var questions: Set<String> = []
-        var full: Set<String> = []
-
-        init(question: Question) {
-            let title = question.title?.text ?? ""
-            let items = question.numberedQuestions.map(\.text)
-            let prose = question.introduction?.text ?? ""
-            // The query: what the draft asks; prose only when nothing is numbered.
-            query = ([title] + (items.isEmpty ? [prose] : items)).joined(separator: "\n")
-            let previews = items.prefix(RecordPreviewLimits.questions).map {
-                RecordPreviewLimits.excerpt($0, length: RecordPreviewLimits.questionLength)
+    /// The matches, best first, twins grouped (each group's best member first).
+    static func matches(in context: CheckContext, copyLimit: Int, relevanceLimit: Int) -> [[Match]] {
+        let corpus = context.corpus
+        let parts = QuestionText.parts(of: context.question, text: String(decoding: context.bytes, as: UTF8.self))
+        let text = parts.title + "\n" + parts.body
+        let shingles = Shingles(text: text)
+        guard !shingles.isEmpty else { return [] }
+        let ownScore = corpus.selfScore(title: parts.title, question: parts.body)
+        var matches: [Match] = []
+        for hit in corpus.search(text, limit: candidateCount, excluding: context.excludedRecords) {
+            let copy = corpus.shingleOverlap(hit.index, with: shingles).resemblance
+            let isAnswered = hit.record.hasAnswer
+            if percent(copy) >= copyLimit {
+                matches.append(Match(index: hit.index, record: hit.record, grade: .copy, isAnswered: isAnswered,
+                                     similarity: copy))
+                continue
             }
-            questions = Set(previews.flatMap { Tokenizer.terms(in: $0) })
-            full = Set(([title, RecordPreviewLimits.excerpt(prose, length: RecordPreviewLimits.introductionLength)] + previews)
-                .flatMap { Tokenizer.terms(in: $0) })
+            guard isAnswered else { continue }
+            let relevance = min(1, hit.score / max((corpus.selfScore(hit.index) * ownScore).squareRoot(), .leastNormalMagnitude))
+            if percent(relevance) >= relevanceLimit {
+                matches.append(Match(index: hit.index, record: hit.record, grade: .reworded, isAnswered: true,
+                                     similarity: relevance))
+            }
         }
-
-        init(record: Record) {
-            questions = Set(record.questions.flatMap { Tokenizer.terms(in: $0) })
-            full = Set(([record.title, record.introductionExcerpt] + record.questions).flatMap { Tokenizer.terms(in: $0) })
+        // Copies first; an answered record before one still waiting for its answer.
+        matches.sort {
+            ($0.grade, $0.isAnswered ? 1 : 0, $0.similarity, -$0.index) > ($1.grade, $1.isAnswered ? 1 : 0, $1.similarity, -$1.index)
+        }
+        var groups: [[Match]] = []
+        var leadShingles: [Shingles] = []
+        for match in matches {
+            if let group = leadShingles.firstIndex(where: {
+                corpus.shingleOverlap(match.index, with: $0).resemblance >= twinResemblance
+            }) {
+                groups[group].append(match)
+            } else {
+                groups.append([match])
+                leadShingles.append(corpus.shingles(match.index))
+            }
+        }
+        // A question the draft cites is known to its author, and so are its twins.
+        let cited = context.citedReferences
+        return groups.filter { group in
+            !group.contains { match in
+                guard let number = match.record.number, let date = match.record.date else { return false }
+                return cited.contains(QuestionReference(number: number, date: date))
+            }
         }
     }
 
-    /// The larger of the questions' overlap (when both have numbered questions) and
-    /// the whole previews' overlap; 0...1.
-    static func similarity(_ draft: TermProfile, _ record: TermProfile) -> Double {
-        var result = dice(draft.full, record.full)
-        if !draft.questions.isEmpty, !record.questions.isEmpty {
-            result = max(result, dice(draft.questions, record.questions))
+    /// Rounded down, so a configured limit equal to the shown percentage fires.
+    static func percent(_ share: Double) -> Int { Int((share * 100).rounded(.down)) }
+
+    /// `nr. 123 van 26 januari 2024 aan Gwendolyn Rutten, ‘Title’`; a group names
+    /// every minister it was sent to.
+    static func describe(_ group: [Match]) -> String {
+        let lead = group[0].record
+        var text: String
+        if let number = lead.number, let date = lead.date {
+            text = "nr. \(number) van \(date.canonicalText)"
+        } else if let date = lead.date {
+            text = "de vraag van \(date.canonicalText)"
+        } else {
+            text = "de vraag"
         }
-        return result
+        var ministers: [String] = []
+        for match in group {
+            guard let name = match.record.minister ?? match.record.ministerOffice, !ministers.contains(name) else { continue }
+            ministers.append(name)
+        }
+        let shown = Array(ministers.prefix(4))
+        let others = ministers.count - shown.count
+        if others > 0 {
+            text += " aan " + shown.joined(separator: ", ") + " en \(others) anderen"
+        } else if let last = shown.last {
+            text += " aan " + (shown.count == 1 ? last : shown.dropLast().joined(separator: ", ") + " en " + last)
+        }
+        return text + ", ‘\(lead.title)’"
     }
 
-    static func dice(_ a: Set<String>, _ b: Set<String>) -> Double {
-        guard !a.isEmpty || !b.isEmpty else { return 0 }
-        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        let shared = small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }
-        return 2 * Double(shared) / Double(a.count + b.count)
+    /// Cites the answered question, when a member of the match has a number and a date.
+    static func citingFix(_ group: [Match], question: Question, context: CheckContext) -> [Fix] {
+        guard let record = group.lazy.map(\.record).first(where: { $0.number != nil && $0.date != nil }),
+              let number = record.number, let date = record.date else { return [] }
+        let insertAt = question.introduction?.range.start ?? question.numberedQuestions.first?.markerRange.start
+            ?? question.questionRange?.start ?? context.bytes.count
+        let sentence = "Deze vraag volgt op schriftelijke vraag nr. \(number) van \(date.canonicalText).\n\n"
+        return [Fix(title: "Verwijzen naar schriftelijke vraag nr. \(number) van \(date.canonicalText)",
+                    edits: [TextReplacement(range: TextRange(start: insertAt, end: insertAt), newText: sentence)])]
     }
 }

@@ -23,9 +23,17 @@ extension LanguageServer {
         }
         onRequestOffQueue("textDocument/codeAction", CodeActionParams.self) { [unowned self] params in
             let (snapshot, converter) = try snapshot(params.textDocument.uri)
+            let wants = { (kind: String) -> Bool in
+                guard let only = params.context.only, !only.isEmpty else { return true }
+                return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
+            }
+            let range = converter.textRange(params.range)
+            let quickFixes = wants(CodeActionKind.quickFix), fixAll = wants(CodeActionKind.sourceFixAll)
+            let uri = params.textDocument.uri
             return {
-                Self.codeActions(snapshot.findings(), uri: params.textDocument.uri, text: snapshot.document.text,
-                                 converter: converter, requested: params) { snapshot.fixAll() }
+                snapshot.codeActions(in: range, quickFixes: quickFixes, fixAll: fixAll).map {
+                    ToLSP.codeAction($0, uri: uri, converter)
+                }
             }
         }
     }
@@ -84,46 +92,5 @@ extension LanguageServer {
     /// Changes whenever the text, the corpus or the settings change.
     private func diagnosticsResultID(_ uri: DocumentURI) -> String {
         "\(documents[uri]?.version ?? 0)-\(corpusGeneration)-\(corpusIsReady)-\(settingsGeneration)"
-    }
-
-    static func codeActions(_ findings: [Finding], uri: DocumentURI, text: String, converter: PositionConverter,
-                            requested: CodeActionParams, fixAll: () -> String) -> [CodeAction] {
-        let requestedRange = converter.textRange(requested.range)
-        let wants = { (kind: String) -> Bool in
-            guard let only = requested.context.only, !only.isEmpty else { return true }
-            return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
-        }
-        func edit(_ fix: Fix) -> WorkspaceEdit {
-            WorkspaceEdit(changes: [uri: fix.edits.map { TextEdit(range: converter.range($0.range), newText: $0.newText) }])
-        }
-        var actions: [CodeAction] = []
-        if wants(CodeActionKind.quickFix) {
-            let bytes = Array(text.utf8)
-            for finding in findings where overlaps(finding.range, requestedRange) {
-                let diagnostic = ToLSP.diagnostic(finding, converter)
-                for (index, fix) in finding.fixes.enumerated() {
-                    actions.append(CodeAction(title: fix.title, kind: CodeActionKind.quickFix, diagnostics: [diagnostic],
-                                              isPreferred: index == 0, edit: edit(fix)))
-                }
-                // On every finding: silence it for this draft (in vraagbaak.json, never in the text).
-                actions.append(CodeAction(title: "Deze melding negeren in dit ontwerp", kind: CodeActionKind.quickFix,
-                                          diagnostics: [diagnostic], isPreferred: nil, edit: nil,
-                                          command: silenceCommand(finding, uri: uri, bytes: bytes)))
-            }
-        }
-        if wants(CodeActionKind.sourceFixAll), findings.contains(where: { $0.fixes.contains(where: \.isCertain) }),
-           let replacement = minimalReplacement(from: text, to: fixAll()) {
-            // The certain fixes only, until none is left (`Checker.fixAll`), as one edit.
-            actions.append(CodeAction(title: "Alle zekere correcties toepassen", kind: CodeActionKind.sourceFixAll,
-                                      diagnostics: nil, isPreferred: nil,
-                                      edit: edit(Fix(title: "", edits: [replacement]))))
-        }
-        return actions
-    }
-
-    /// Ranges overlap, or touch when one of them is empty (a cursor).
-    static func overlaps(_ a: TextRange, _ b: TextRange) -> Bool {
-        if a.isEmpty || b.isEmpty { return a.start <= b.end && b.start <= a.end }
-        return a.start < b.end && b.start < a.end
     }
 }

@@ -10,14 +10,6 @@ import LSP
 extension LanguageServer {
     static let silenceCommand = "vraagbaak.silence"
 
-    /// Arguments: the document's URI, the rule's code, the fingerprint, an excerpt.
-    static func silenceCommand(_ finding: Finding, uri: DocumentURI, bytes: [UInt8]) -> Command {
-        let silence = Silence(finding, in: bytes)
-        return Command(title: "Deze melding negeren in dit ontwerp", command: silenceCommand,
-                       arguments: [.string(uri), .string(silence.code.rawValue), .string(silence.fingerprint),
-                                   .string(Silence.excerpt(of: finding.range, in: bytes))])
-    }
-
     func registerSilencing() {
         onRequest("workspace/executeCommand", ExecuteCommandParams.self) { [unowned self] params in
             guard params.command == Self.silenceCommand else {

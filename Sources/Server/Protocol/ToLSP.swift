@@ -57,6 +57,21 @@ enum ToLSP {
         replacements.map { TextEdit(range: converter.range($0.range), newText: $0.newText) }
     }
 
+    static func codeAction(_ action: FixAction, uri: DocumentURI, _ converter: PositionConverter) -> CodeAction {
+        let diagnostics = action.finding.map { [diagnostic($0, converter)] }
+        let kind = action.isQuickFix ? CodeActionKind.quickFix : CodeActionKind.sourceFixAll
+        if case .silence(let silence, let excerpt) = action.kind {
+            // Arguments: the document's URI, the rule's code, the fingerprint, an excerpt.
+            let command = Command(title: action.title, command: LanguageServer.silenceCommand,
+                                  arguments: [.string(uri), .string(silence.code.rawValue), .string(silence.fingerprint),
+                                              .string(excerpt)])
+            return CodeAction(title: action.title, kind: kind, diagnostics: diagnostics, isPreferred: nil, edit: nil,
+                              command: command)
+        }
+        return CodeAction(title: action.title, kind: kind, diagnostics: diagnostics, isPreferred: action.isPreferred,
+                          edit: WorkspaceEdit(changes: [uri: edits(action.edits, converter)]))
+    }
+
     // MARK: Text and places
 
     static func markup(_ text: MarkupText) -> MarkupContent {

@@ -1,39 +1,62 @@
-import Corpus
 import Foundation
 import QuestionModel
 
 /// What completion offers, derived once per corpus: questions by number, names for
 /// the header, title subjects, and the corpus's multi-word terms, agencies and
-/// abbreviations by frequency. Built off the server queue when the corpus changes.
+/// abbreviations by frequency. Part of the index: built with it by
+/// `CorpusLoader.open` and kept in its cache, so it is ready when the corpus is.
 package struct CompletionVocabulary: Sendable {
     /// Records with a number and a date, by number and then newest first.
-    let numbered: [Int32]
+    package let numbered: [Int32]
     /// `numbers[i]` is the number of `numbered[i]`, for binary search.
-    let numbers: [Int]
+    package let numbers: [Int]
     /// The newest dated questions, for a `nr.` with nothing typed after it.
-    let recent: [Int32]
-    let ministers: PrefixIndex
-    let authors: PrefixIndex
-    let themes: PrefixIndex
-    let subjects: PrefixIndex
+    package let recent: [Int32]
+    package let ministers: PrefixIndex
+    package let authors: PrefixIndex
+    package let themes: PrefixIndex
+    package let subjects: PrefixIndex
     /// Specifications used after each subject (folded key of the subject).
-    let specifications: [String: PrefixIndex]
+    package let specifications: [String: PrefixIndex]
     /// Multi-word terms, agencies and abbreviations' long forms.
-    let terms: PrefixIndex
-    let abbreviations: PrefixIndex
+    package let terms: PrefixIndex
+    package let abbreviations: PrefixIndex
     /// The folded words of numbered records' titles, sorted, with their records
     /// newest first.
-    let titleWords: [String]
-    let recordsByTitleWord: [[Int32]]
+    package let titleWords: [String]
+    package let recordsByTitleWord: [[Int32]]
     /// Per corpus index: 0 for the newest numbered record, `Int32.max` for records
     /// without number and date.
-    let recencyRank: [Int32]
+    package let recencyRank: [Int32]
 
     /// Records scanned for multi-word terms: an even sample keeps building fast on
     /// a 100,000-question corpus, and frequencies need no more.
     /// The vocabulary of no corpus: what completion offers before one is ready.
-    package static let empty = CompletionVocabulary(.empty, readsFullText: false)
+    package static let empty = CompletionVocabulary(
+        numbered: [], numbers: [], recent: [], ministers: .empty, authors: .empty, themes: .empty, subjects: .empty,
+        specifications: [:], terms: .empty, abbreviations: .empty, titleWords: [], recordsByTitleWord: [],
+        recencyRank: [])
 
+    init(numbered: [Int32], numbers: [Int], recent: [Int32], ministers: PrefixIndex, authors: PrefixIndex,
+         themes: PrefixIndex, subjects: PrefixIndex, specifications: [String: PrefixIndex], terms: PrefixIndex,
+         abbreviations: PrefixIndex, titleWords: [String], recordsByTitleWord: [[Int32]], recencyRank: [Int32]) {
+        self.numbered = numbered
+        self.numbers = numbers
+        self.recent = recent
+        self.ministers = ministers
+        self.authors = authors
+        self.themes = themes
+        self.subjects = subjects
+        self.specifications = specifications
+        self.terms = terms
+        self.abbreviations = abbreviations
+        self.titleWords = titleWords
+        self.recordsByTitleWord = recordsByTitleWord
+        self.recencyRank = recencyRank
+    }
+
+    /// The newest questions offered after a bare `nr.`.
+    package static let recentCount = 50
     static let termSampleSize = 4_000
     static let maximumTerms = 20_000
 
@@ -55,7 +78,7 @@ package struct CompletionVocabulary: Sendable {
         numbered = dated.map(\.index)
         numbers = dated.map(\.number)
         let newestFirst = dated.sorted { ($0.day, $0.index) > ($1.day, $1.index) }
-        recent = newestFirst.prefix(CompletionCandidates.limit).map(\.index)
+        recent = newestFirst.prefix(Self.recentCount).map(\.index)
         var recency = [Int32](repeating: Int32.max, count: records.count)
         for (rank, entry) in newestFirst.enumerated() { recency[Int(entry.index)] = Int32(rank) }
         recencyRank = recency
@@ -126,7 +149,7 @@ package struct CompletionVocabulary: Sendable {
 
     /// Numbered records whose number starts with `digits`: the number itself first,
     /// then longer numbers, each newest first. O(log n + limit).
-    func records(numberStartingWith digits: String, limit: Int) -> [Int32] {
+    package func records(numberStartingWith digits: String, limit: Int) -> [Int32] {
         guard let prefix = Int(digits.prefix(7)), prefix > 0 else { return [] }
         var found: [Int32] = []
         var scale = 1
@@ -146,7 +169,7 @@ package struct CompletionVocabulary: Sendable {
     /// Numbered records whose title has a word starting with each typed word
     /// (`inburg stand` finds `Inburgeringstrajecten - Stand van zaken`), newest first.
     /// Each word's candidates are bounded, so a one-letter prefix stays cheap.
-    func records(titleWordsStartingWith text: String, limit: Int) -> [Int32] {
+    package func records(titleWordsStartingWith text: String, limit: Int) -> [Int32] {
         var result: Set<Int32>?
         for typed in PrefixIndex.words(text) {
             var low = 0
@@ -166,7 +189,7 @@ package struct CompletionVocabulary: Sendable {
     }
 
     /// Numbered records with exactly `number`, newest first. O(log n + matches).
-    func records(number: Int) -> ArraySlice<Int32> {
+    package func records(number: Int) -> ArraySlice<Int32> {
         let start = lowerBound(number)
         return numbered[start..<lowerBound(number + 1)]
     }
@@ -184,20 +207,20 @@ package struct CompletionVocabulary: Sendable {
 
 /// Entries found by a prefix of their folded text (lower case, accents dropped), most
 /// frequent first. Lookups are a binary search plus the matching range.
-struct PrefixIndex: Sendable {
-    enum Kind: Sendable { case person, theme, subject, term, agency, abbreviation }
+package struct PrefixIndex: Sendable {
+    package enum Kind: UInt8, Sendable { case person, theme, subject, term, agency, abbreviation }
 
-    struct Entry: Sendable {
-        let text: String
-        let detail: String?
-        let count: Int
-        let kind: Kind
+    package struct Entry: Sendable {
+        package let text: String
+        package let detail: String?
+        package let count: Int
+        package let kind: Kind
     }
 
     /// Most frequent first, so an entry's index is its rank.
-    let entries: [Entry]
+    package let entries: [Entry]
     /// (folded key, entry index), sorted by key.
-    private let keys: [(key: String, entry: Int32)]
+    let keys: [(key: String, entry: Int32)]
 
     init(_ entries: [Entry], indexEveryWord: Bool) {
         let entries = entries.sorted { ($0.count, $1.text) > ($1.count, $0.text) }
@@ -219,11 +242,19 @@ struct PrefixIndex: Sendable {
         self.keys = keys
     }
 
-    var isEmpty: Bool { entries.isEmpty }
+    static let empty = PrefixIndex(entries: [], sortedKeys: [])
+
+    /// As read back from the cache: entries by rank, keys already sorted.
+    init(entries: [Entry], sortedKeys: [(key: String, entry: Int32)]) {
+        self.entries = entries
+        self.keys = sortedKeys
+    }
+
+    package var isEmpty: Bool { entries.isEmpty }
 
     /// Entries whose folded text (or, when indexed so, one of its words) starts with
     /// the folded `prefix`; most frequent first, at most `limit`.
-    func matches(_ prefix: String, limit: Int) -> (entries: [Entry], isCapped: Bool) {
+    package func matches(_ prefix: String, limit: Int) -> (entries: [Entry], isCapped: Bool) {
         let folded = PrefixIndex.fold(prefix)
         var low = 0
         var high = keys.count
@@ -250,20 +281,20 @@ struct PrefixIndex: Sendable {
     }
 
     /// All entries, most frequent first.
-    func top(_ limit: Int) -> (entries: [Entry], isCapped: Bool) {
+    package func top(_ limit: Int) -> (entries: [Entry], isCapped: Bool) {
         (Array(entries.prefix(limit)), entries.count > limit)
     }
 
     /// The folded words of a text: letters and digits, at least two characters (the
     /// search tokenizer, stopwords kept).
-    static func words(_ text: String) -> [String] {
+    package static func words(_ text: String) -> [String] {
         Tokenizer.terms(in: text, keepStopwords: true)
     }
 
     /// Lower case, accents of Latin-1 letters dropped, whitespace collapsed:
     /// `Oekraïense  vluchtelingen` → `oekraiense vluchtelingen`. Works on UTF-8 bytes:
     /// it runs for every record when the vocabulary is built.
-    static func fold(_ text: String) -> String {
+    package static func fold(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
