@@ -35,6 +35,9 @@ extension LanguageServer {
                 install(corpus, sources: sources, seconds: seconds, cacheOutcome: cacheOutcome)
             }
         }
+        // The load runs on a thread of its own, not on a worker of the shared pool: a
+        // 100,000-file load would hold one for seconds, and the pool has as many as
+        // there are cores, so requests and diagnostics on `workQueue` would wait for it.
         if session.capabilities.window?.workDoneProgress == true, let connection = currentConnection {
             let token = JSONValue.string("vraagbaak-corpus-\(generation)")
             // Progress may be sent only once the client has accepted the token.
@@ -45,10 +48,10 @@ extension LanguageServer {
                     queue.async { [self] in logToClient(.warning, "Vraagbaak: \(error.message); the corpus loads without progress") }
                 }
                 let accepted = (try? result.get()) != nil
-                DispatchQueue.global().async { load(accepted ? ProgressReporter(connection: connection, token: token) : nil) }
+                Thread.detachNewThread { load(accepted ? ProgressReporter(connection: connection, token: token) : nil) }
             }
         } else {
-            DispatchQueue.global().async { load(nil) }
+            Thread.detachNewThread { load(nil) }
         }
     }
 

@@ -16,6 +16,9 @@ let benchmarkUsage = """
             search precision@1 on kamer-2017's identical questions; recall of the
             repetition check on exact re-filings (five layouts) and reworded drafts;
             novel drafts; check latency
+      startup --corpus DIR
+            a cold and a warm server start: first diagnostics of a draft opened at once,
+            corpus and completion vocabulary ready, resident memory after the load
       long-lines [--megabytes N]
             semantic tokens on an N MB (default 4) one-line draft, and every document
             request after a keystroke on 1 MB drafts (one line; many lines)

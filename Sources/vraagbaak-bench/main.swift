@@ -18,6 +18,10 @@ case "repetition":
     runRepetitionBenchmark(options)
 case "long-lines":
     runLongLinesBenchmark(options)
+case "startup":
+    runStartupBenchmark(options)
+case "startup-once":
+    runStartupOnce(options)
 case "help", "-h", "--help", nil:
     print(benchmarkUsage)
 default:

@@ -138,6 +138,24 @@
           (vraag-text--ok (save-excursion (goto-char (point-min)) (search-forward "\n3. Overweegt" nil t))
                           "the fix wrote 3. in the buffer"))))
 
+;; 2b. Silence one finding: the command writes vraagbaak.json, never the draft.
+    (let* ((diag (vraag-text--diag "title-punctuation"))
+           (lsp (and diag (vraag-text--lsp diag)))
+           (actions (and lsp (vraag-text--code-actions server (plist-get lsp :range) (list lsp) '("quickfix"))))
+           (silence (cl-find-if (lambda (a) (and (plist-get a :command)
+                                                  (equal (plist-get a :title) "Deze melding negeren in dit ontwerp")))
+                                actions))
+           (before (buffer-string)))
+      (when (vraag-text--ok silence "the silence quick fix carries a command" actions)
+        (let ((command (plist-get silence :command)))
+          (eglot-execute-command server (intern (plist-get command :command)) (plist-get command :arguments)))
+        (vraag-text--wait 10 (lambda () (not (vraag-text--diag "title-punctuation"))))
+        (vraag-text--ok (not (vraag-text--diag "title-punctuation")) "the silenced finding is gone" (vraag-text--seen))
+        (vraag-text--ok (equal (buffer-string) before) "the draft is untouched")
+        (let ((json (ignore-errors (vraag-text--file-string (expand-file-name "vraagbaak.json" vraag-text--dir)))))
+          (vraag-text--ok (and json (string-match-p "\"plain.vraag\"" json) (string-match-p "\"title-punctuation\"" json))
+                          "vraagbaak.json holds the entry for plain.vraag" json))))
+
     ;; 3. source.fixAll on a draft with several defects; then again: nothing to do.
     (let ((file (vraag-text--open "fixall.vraag"))
           (whole '(:start (:line 0 :character 0) :end (:line 0 :character 0))))
