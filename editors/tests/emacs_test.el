@@ -205,11 +205,6 @@
     (vraag-test--ok (memq 'vraag-sub-item-face (vraag-test--face-at "a) per sector"))
                     "font-lock: the sub-item a)")
 
-    ;; The structure checks come before the corpus: wait for it before hover and completion.
-    (vraag-test--wait 15 (lambda ()
-                           (let ((status (jsonrpc-request server :vraagbaak/corpusStatus nil)))
-                             (> (or (plist-get status :records) 0) 0))))
-
     ;; Hover on the citation: eglot without markdown-mode asks for plain text.
     (if (not (vraag-test--find "nr. 123 van 26 januari 2024"))
         (vraag-test--ok nil "clean.vraag cites nr. 123")

@@ -174,13 +174,6 @@ vim.wait(10000, function() return published end, 20)
 ok(published and #vim.diagnostic.get(clean_buf) == 0, "clean.vraag: diagnostics published, none found",
   "published=" .. tostring(published) .. " got: " .. table.concat(codes(clean_buf), ", "))
 
--- The structure checks come before the corpus: wait for it before hover and completion.
-vim.wait(15000, function()
-  local status = vim.lsp.buf_request_sync(clean_buf, "vraagbaak/corpusStatus", {}, 1000)
-  local result = status and status[client.id] and status[client.id].result
-  return result ~= nil and (result.records or 0) > 0
-end, 50)
-
 -- Hover on the citation `schriftelijke vraag nr. 123 van 26 januari 2024`.
 local function find(buf, pattern)
   for i, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
