@@ -95,12 +95,14 @@ final class WebCommandTests: XCTestCase {
         let diagnostics = try XCTUnwrap((published["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]])
         XCTAssertTrue(diagnostics.contains { $0["code"] as? String == "item-empty" }, "\(diagnostics)")
         // The structure diagnostics come before the corpus: wait for it before searching.
-        for attempt in 0..<100 {
-            socket.sendText(#"{"jsonrpc":"2.0","id":\#(100 + attempt),"method":"vraagbaak/corpusStatus","params":null}"#)
-            let status = try XCTUnwrap(socket.receiveJSON { $0["id"] as? Int == 100 + attempt })
-            if ((status["result"] as? [String: Any])?["records"] as? Int ?? 0) > 0 { break }
-            usleep(50_000)
+        var records = 0
+        for attempt in 0..<200 where records == 0 {
+            socket.sendText(#"{"jsonrpc":"2.0","id":"status-\#(attempt)","method":"vraagbaak/corpusStatus"}"#)
+            let status = try XCTUnwrap(socket.receiveJSON { $0["id"] as? String == "status-\(attempt)" })
+            records = ((status["result"] as? [String: Any])?["records"] as? Int) ?? 0
+            if records == 0 { usleep(50_000) }
         }
+        XCTAssertGreaterThan(records, 0, "the corpus loaded")
         // A message split over three fragments is one message.
         let search = Array(#"{"jsonrpc":"2.0","id":2,"method":"vraagbaak/search","params":{"text":"inburgering attest","limit":2}}"#.utf8)
         socket.sendFragments([Array(search[0..<10]), Array(search[10..<40]), Array(search[40...])])
