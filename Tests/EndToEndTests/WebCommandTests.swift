@@ -94,17 +94,15 @@ final class WebCommandTests: XCTestCase {
         })
         let diagnostics = try XCTUnwrap((published["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]])
         XCTAssertTrue(diagnostics.contains { $0["code"] as? String == "item-empty" }, "\(diagnostics)")
-        // Diagnostics do not wait for the corpus; the search below needs it.
-        var statusID = 100
-        let corpusDeadline = Date().addingTimeInterval(30)
-        while Date() < corpusDeadline {
-            socket.sendText(#"{"jsonrpc":"2.0","id":\#(statusID),"method":"vraagbaak/corpusStatus"}"#)
-            let id = statusID
-            let status = try XCTUnwrap(socket.receiveJSON { $0["id"] as? Int == id })
-            if ((status["result"] as? [String: Any])?["records"] as? Int ?? 0) > 0 { break }
-            statusID += 1
-            usleep(20_000)
+        // The structure diagnostics come before the corpus: wait for it before searching.
+        var records = 0
+        for attempt in 0..<200 where records == 0 {
+            socket.sendText(#"{"jsonrpc":"2.0","id":"status-\#(attempt)","method":"vraagbaak/corpusStatus"}"#)
+            let status = try XCTUnwrap(socket.receiveJSON { $0["id"] as? String == "status-\(attempt)" })
+            records = ((status["result"] as? [String: Any])?["records"] as? Int) ?? 0
+            if records == 0 { usleep(50_000) }
         }
+        XCTAssertGreaterThan(records, 0, "the corpus loaded")
         // A message split over three fragments is one message.
         let search = Array(#"{"jsonrpc":"2.0","id":2,"method":"vraagbaak/search","params":{"text":"inburgering attest","limit":2}}"#.utf8)
         socket.sendFragments([Array(search[0..<10]), Array(search[10..<40]), Array(search[40...])])

@@ -160,7 +160,12 @@
                             "eglot started vraagbaak and manages the draft")
       (vraag-test--finish))
     (vraag-test--ok (equal (plist-get (eglot--server-info server) :name) "vraagbaak")
-                    "serverInfo.name is vraagbaak" (eglot--server-info server)))
+                    "serverInfo.name is vraagbaak" (eglot--server-info server))
+    ;; The corpus (the embedded seeds) loads in the background, on a thread of its
+    ;; own: hover, completion and definition below need it.
+    (let ((records (lambda () (plist-get (jsonrpc-request server :vraagbaak/corpusStatus nil) :records))))
+      (vraag-test--wait 15 (lambda () (equal 5 (funcall records))))
+      (vraag-test--ok (equal 5 (funcall records)) "the corpus holds the five embedded seeds" (funcall records))))
   (vraag-test--wait 15 (lambda () (member "numbering" (vraag-test--codes))))
   (vraag-test--ok (member "numbering" (vraag-test--codes))
                   "diagnostic `numbering` on numbering.vraag" (vraag-test--codes))

@@ -102,6 +102,17 @@ if not ok(client ~= nil and client.initialized, "client vraagbaak started, initi
 end
 ok(client.config.root_dir == draft_dir, "root_dir is the draft's folder", tostring(client.config.root_dir))
 
+-- The corpus (the embedded seeds) loads in the background, on a thread of its own:
+-- diagnostics of the structure can come first, so hover, completion and definition
+-- wait for it.
+local function corpus_records()
+  local status = vim.lsp.buf_request_sync(draft_buf, "vraagbaak/corpusStatus", nil, 2000)
+  local result = status and status[client.id] and status[client.id].result
+  return result and result.records
+end
+vim.wait(15000, function() return corpus_records() == 5 end, 100)
+ok(corpus_records() == 5, "the corpus holds the five embedded seeds", tostring(corpus_records()))
+
 local function codes(buf)
   local list = {}
   for _, d in ipairs(vim.diagnostic.get(buf)) do
@@ -222,7 +233,7 @@ local function definition_on_default_corpus(buf)
   vim.api.nvim_set_current_buf(buf)
   vim.api.nvim_win_set_cursor(0, { row, col + 5 })
   vim.lsp.buf.definition()
-  vim.wait(5000, function() return vim.api.nvim_buf_get_name(0):sub(-#want) == want end, 20)
+  vim.wait(10000, function() return vim.api.nvim_buf_get_name(0):sub(-#want) == want end, 20)
   local name = vim.api.nvim_buf_get_name(0)
   ok(name:sub(-#want) == want, "go to definition opens the seed's copy", name)
   ok(name:find("/seeds/", 1, true) ~= nil, "... in the seeds folder of the cache", name)

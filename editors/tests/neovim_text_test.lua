@@ -159,6 +159,33 @@ if ok(numbering ~= nil, "plain.vraag has a numbering finding") then
   end
 end
 
+-- 2b. Silence one finding: the quick fix's command writes vraagbaak.json, never the draft.
+local punctuation = has_code(plain_buf, "title-punctuation")
+if ok(punctuation ~= nil, "plain.vraag has a title-punctuation finding") then
+  local lsp_diagnostic
+  for _, d in ipairs(vim.lsp.diagnostic.get_line_diagnostics(plain_buf, punctuation.lnum)) do
+    if d.code == "title-punctuation" then lsp_diagnostic = d end
+  end
+  local silence
+  for _, action in ipairs(code_actions(plain_buf, lsp_diagnostic.range, { lsp_diagnostic }, { "quickfix" })) do
+    if action.command and action.title == "Deze melding negeren in dit ontwerp" then silence = action end
+  end
+  if ok(silence ~= nil, "the silence quick fix carries a command") then
+    local before = text_of(plain_buf)
+    -- As Neovim runs a code action's command that it does not know itself.
+    local command = type(silence.command) == "table" and silence.command or silence
+    local response = client.request_sync("workspace/executeCommand",
+      { command = command.command, arguments = command.arguments }, 5000, plain_buf)
+    ok(response ~= nil and response.err == nil, "workspace/executeCommand answered", vim.inspect(response))
+    vim.wait(10000, function() return has_code(plain_buf, "title-punctuation") == nil end, 20)
+    ok(has_code(plain_buf, "title-punctuation") == nil, "the silenced finding is gone", table.concat(seen(plain_buf), "; "))
+    ok(text_of(plain_buf) == before, "the draft is untouched")
+    local json = read_file(dir .. "/vraagbaak.json") or ""
+    ok(json:find('"plain.vraag"', 1, true) ~= nil and json:find('"title-punctuation"', 1, true) ~= nil,
+      "vraagbaak.json holds the entry for plain.vraag", json)
+  end
+end
+
 -- 3. source.fixAll on a draft with several defects; then again: nothing to do.
 local fix_buf, fix_uri = open("fixall.vraag")
 vim.wait(15000, function()
