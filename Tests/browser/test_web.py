@@ -19,7 +19,7 @@ import urllib.error
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
@@ -105,7 +105,10 @@ class WebPageTests(unittest.TestCase):
 
     # ---- helpers ----------------------------------------------------------------------
     def wait(self, condition, timeout=15, message=""):
-        return WebDriverWait(self.driver, timeout, poll_frequency=0.1).until(lambda driver: condition(), message)
+        # The page redraws the findings and underlines on every diagnostics push: an
+        # element found a moment ago may be gone, so a stale element means "try again".
+        return WebDriverWait(self.driver, timeout, poll_frequency=0.1,
+                             ignored_exceptions=(StaleElementReferenceException,)).until(lambda driver: condition(), message)
 
     def body(self, attribute):
         return self.driver.find_element(By.TAG_NAME, "body").get_attribute(attribute)
@@ -171,7 +174,9 @@ class WebPageTests(unittest.TestCase):
         self.fail("%r never reached %s" % (needle, path))
 
     def findings(self):
-        return [element.text for element in self.driver.find_elements(By.CSS_SELECTOR, "#findings li.finding")]
+        # Read in one script, so a redraw between finding the items and reading them cannot interleave.
+        return self.driver.execute_script(
+            "return Array.from(document.querySelectorAll('#findings li.finding'), item => item.innerText);")
 
     # ---- the tests ----------------------------------------------------------------------
     def test_request_without_token_is_refused(self):
@@ -220,14 +225,21 @@ class WebPageTests(unittest.TestCase):
                 ActionChains(self.driver).move_to_element(marks[-1]).perform()
             except Exception:
                 return False
-            return [t for t in self.driver.find_elements(By.CSS_SELECTOR, ".CodeMirror-lint-tooltip") if t.is_displayed() and t.text]
+            return [t.text for t in self.driver.find_elements(By.CSS_SELECTOR, ".CodeMirror-lint-tooltip") if t.is_displayed() and t.text]
         # Its message on hover.
         tooltip = self.wait(hover_underline, message="no tooltip on the underline")
-        self.assertIn("leeg", tooltip[0].text.lower())
+        self.assertIn("leeg", tooltip[0].lower())
         # The list moves the cursor.
-        finding = [b for b in self.driver.find_elements(By.CSS_SELECTOR, "#findings .finding-go") if "leeg" in b.text.lower()][0]
         self.set_cursor(0, 0)
-        finding.click()
+
+        def click_empty_item_finding():
+            # Found and clicked in one go: the list may be redrawn in between tries.
+            buttons = [b for b in self.driver.find_elements(By.CSS_SELECTOR, "#findings .finding-go") if "leeg" in b.text.lower()]
+            if not buttons:
+                return False
+            buttons[0].click()
+            return True
+        self.wait(click_empty_item_finding, message="no finding for the empty item in the list")
         cursor = self.driver.execute_script("return document.querySelector('.CodeMirror').CodeMirror.getCursor()")
         self.assertEqual(self.editor_text().split("\n")[cursor["line"]], "5.")
 
