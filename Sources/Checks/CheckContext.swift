@@ -11,17 +11,20 @@ struct CheckContext {
     let configuration: CheckConfiguration
     /// Corpus records that are this document itself (never a repetition of it).
     let excludedRecords: Set<Int>
+    /// The file the text was read from: a record read from it is this document too.
+    let documentPath: String?
     /// The answer and annex: no rule reports anything inside them.
     let uncheckedRanges: [TextRange]
 
     init(question: Question, bytes: [UInt8], corpus: Corpus, today: DutchDate,
-         configuration: CheckConfiguration, excludedRecords: Set<Int>) {
+         configuration: CheckConfiguration, excludedRecords: Set<Int>, documentPath: String? = nil) {
         self.question = question
         self.bytes = bytes
         self.corpus = corpus
         self.today = today
         self.configuration = configuration
         self.excludedRecords = excludedRecords
+        self.documentPath = documentPath
         self.uncheckedRanges = [question.answer?.range, question.annex?.range].compactMap { $0 }
     }
 

@@ -40,12 +40,9 @@ public struct Checker: Sendable {
     /// corpus: a draft is never a repetition of itself.
     public func check(question: Question, text: String, corpus: Corpus, today: DutchDate,
                       excludingRecords: Set<Int> = [], documentPath: String? = nil) -> [Finding] {
-        var excluded = excludingRecords
-        if let documentPath, question.kind == .draft, configuration.isEnabled(.repetition) {
-            excluded.formUnion(corpus.records(atPath: documentPath))
-        }
         let context = CheckContext(question: question, bytes: Array(text.utf8), corpus: corpus, today: today,
-                                   configuration: configuration, excludedRecords: excluded)
+                                   configuration: configuration, excludedRecords: excludingRecords,
+                                   documentPath: documentPath)
         // Rules write `\n`; a fix keeps the document's own line ending.
         let lineEnding = TextScanning.lineEnding(context.bytes)
         var findings: [Finding] = []

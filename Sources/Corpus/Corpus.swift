@@ -143,7 +143,8 @@ public struct Corpus: Sendable {
         return found
     }
 
-    private static func canonicalPath(_ path: String) -> String {
+    /// A path with `.` and `..` resolved and symbolic links followed.
+    public static func canonicalPath(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 

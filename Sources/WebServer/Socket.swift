@@ -110,6 +110,9 @@ final class LoopbackListener: Sendable {
             let client = Glibc.accept(descriptor, nil, nil)
             if client >= 0 {
                 _ = fcntl(client, F_SETFD, FD_CLOEXEC)
+                // A peer that stops reading cannot hold a writer (and its lock) for ever.
+                var timeout = timeval(tv_sec: 30, tv_usec: 0)
+                _ = setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
                 return Socket(descriptor: client)
             }
             switch errno {

@@ -86,6 +86,9 @@ public final class WebSocket: Sendable {
                 break reading
             }
         }
+        // Nothing may be written once the descriptor is closed: its number is reused by
+        // the next connection or pipe, which must not receive our close frame.
+        closeSent.withLock { $0 = true }
         socket.close()
         delegate.webSocketClosed(self)
     }

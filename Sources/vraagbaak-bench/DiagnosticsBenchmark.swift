@@ -10,7 +10,11 @@ func runDiagnosticsBenchmark(_ options: [String]) {
     let runs = intOption(options, "--runs", default: 1_000)
     let folder = editingCorpusFolder(options)
     let client = InProcessClient()
-    let records = client.start(corpus: folder)
+    // `--off CODE`: the same run without one rule, the peer to compare it with.
+    let off = optionValue(options, "--off")
+    let records = client.start(corpus: folder,
+                               checks: off.map { .object(["rules": .object([$0: .string("off")])]) })
+    report("load average: \(loadAverage())" + (off.map { "; rule \($0) off" } ?? ""))
 
     let draft = thousandWordDraft()
     let lines = draft.split(separator: "\n", omittingEmptySubsequences: false)
@@ -38,7 +42,8 @@ func runDiagnosticsBenchmark(_ options: [String]) {
         let arrival = client.diagnosticsArrival(version: version).arrival
         if run >= 100 { samples.append(arrival - start) } // the first 100 warm up
     }
-    report("keystroke to diagnostics over \(runs) edits: " + summary(samples) + "  [target p99 < 15 ms]")
+    report("keystroke to diagnostics over \(runs) edits: " + summary(samples) + "  [target p99 < 15 ms]"
+        + "  load \(loadAverage())")
     _ = client.request("shutdown", .null)
     client.notify("exit", .null)
 }

@@ -163,7 +163,7 @@ func editingCorpusFolder(_ options: [String]) -> URL {
 extension InProcessClient {
     /// Initializes the server on the corpus in `folder` alone (its cache in the
     /// temporary folder) and waits until the corpus is loaded; returns its record count.
-    func start(corpus folder: URL, textDocumentCapabilities: [String: JSONValue] = [:]) -> Int {
+    func start(corpus folder: URL, textDocumentCapabilities: [String: JSONValue] = [:], checks: JSONValue? = nil) -> Int {
         let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("vraagbaak-bench-cache")
         _ = request("initialize", .object([
             "processId": .null, "rootUri": .null,
@@ -171,7 +171,7 @@ extension InProcessClient {
             "initializationOptions": .object([
                 "corpus": .array([.string(folder.path)]), "seeds": .bool(false),
                 "cacheDirectory": .string(cacheFolder.path),
-            ]),
+            ].merging(checks.map { ["checks": $0] } ?? [:]) { $1 }),
         ]))
         notify("initialized", .object([:]))
         var records = 0

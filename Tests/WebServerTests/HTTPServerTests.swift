@@ -11,10 +11,14 @@ final class HTTPServerTests: XCTestCase {
     /// Echoes text back; records that the socket closed.
     final class Echo: WebSocketDelegate {
         let closed = Mutex(false)
+        let closedSocket = Mutex<WebSocket?>(nil)
         func webSocket(_ socket: WebSocket, receivedText text: String) {
             if text == "bye" { socket.close(code: 1000, reason: "bye") } else { socket.send(text: "echo:" + text) }
         }
-        func webSocketClosed(_ socket: WebSocket) { closed.withLock { $0 = true } }
+        func webSocketClosed(_ socket: WebSocket) {
+            closedSocket.withLock { $0 = socket }
+            closed.withLock { $0 = true }
+        }
     }
 
     private var server: HTTPServer!
@@ -106,6 +110,16 @@ final class HTTPServerTests: XCTestCase {
         XCTAssertEqual(closeCode(client.readFrame()), 1000, "the close is echoed")
         XCTAssertEqual(client.readToEnd(), [], "then the server ends the connection")
         try waitUntil { echo.closed.withLock { $0 } }
+    }
+
+    func testNothingIsWrittenOnceTheConnectionEnded() throws {
+        let client = try webSocket()
+        client.send(WebSocketFrame(opcode: .close, payload: [0x03, 0xE8]).encoded(maskingKey: key))
+        XCTAssertEqual(closeCode(client.readFrame()), 1000)
+        try waitUntil { echo.closed.withLock { $0 } }
+        // Its descriptor may already belong to another connection.
+        let socket = try XCTUnwrap(echo.closedSocket.withLock { $0 })
+        XCTAssertFalse(socket.send(text: "te laat"))
     }
 
     func testServerInitiatedClose() throws {

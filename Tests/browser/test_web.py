@@ -116,6 +116,10 @@ class WebPageTests(unittest.TestCase):
         self.wait(lambda: self.body("data-ready") == "true", message="page did not start: " + self.status())
         if draft:
             self.wait(lambda: self.body("data-draft") == draft, message="draft did not open: " + self.status())
+            # The similar questions come once the corpus is in: from then on hovers and
+            # completions can find the cited questions.
+            self.wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, "#similar li button"), timeout=60,
+                      message="the corpus never came")
 
     def open_by_click(self, name):
         self.open_page()

@@ -93,7 +93,10 @@
   (add-to-list 'load-path (expand-file-name "../emacs" vraag-text--here))
   (require 'vraag-mode)
   (require 'eglot)
-  (setq vraag-server-command (list vraag-text--binary "serve"))
+  (setq vraag-server-command
+        (if (getenv "VRAAGBAAK_LOG")
+            (list vraag-text--binary "serve" "--log" (getenv "VRAAGBAAK_LOG"))
+          (list vraag-text--binary "serve")))
   (advice-add 'eglot-handle-notification :after
               (lambda (_server method &rest params)
                 (when (eq method 'textDocument/publishDiagnostics)
@@ -149,8 +152,15 @@
       (when (vraag-text--ok silence "the silence quick fix carries a command" actions)
         (let ((command (plist-get silence :command)))
           (eglot-execute-command server (intern (plist-get command :command)) (plist-get command :arguments)))
-        (vraag-text--wait 10 (lambda () (not (vraag-text--diag "title-punctuation"))))
-        (vraag-text--ok (not (vraag-text--diag "title-punctuation")) "the silenced finding is gone" (vraag-text--seen))
+        ;; Asked again, the server no longer has the finding for this draft (a request,
+        ;; not a push: in batch, eglot 1.9 sometimes drops a push when Flymake's report
+        ;; function from an earlier idle run has gone stale, although the server sent it).
+        (let ((silenced (lambda ()
+                          (not (cl-find-if (lambda (a) (cl-find-if (lambda (d) (equal (plist-get d :code) "title-punctuation"))
+                                                                   (plist-get a :diagnostics)))
+                                           (vraag-text--code-actions server (plist-get lsp :range) nil '("quickfix")))))))
+          (vraag-text--wait 10 silenced)
+          (vraag-text--ok (funcall silenced) "the silenced finding is gone"))
         (vraag-text--ok (equal (buffer-string) before) "the draft is untouched")
         (let ((json (ignore-errors (vraag-text--file-string (expand-file-name "vraagbaak.json" vraag-text--dir)))))
           (vraag-text--ok (and json (string-match-p "\"plain.vraag\"" json) (string-match-p "\"title-punctuation\"" json))

@@ -11,6 +11,7 @@
 // named; up to three matches are related. Records the draft cites are exempt, and so
 // is the draft itself when it lies in the corpus. Fix: cite the answered question.
 import Corpus
+import Foundation
 import QuestionModel
 import SourceText
 
@@ -79,7 +80,13 @@ struct RepetitionRule: Rule {
         guard !shingles.isEmpty else { return [] }
         let ownScore = corpus.selfScore(title: parts.title, question: parts.body)
         var matches: [Match] = []
+        // The draft's own file among the candidates is the draft itself: compared for
+        // these few hits, never by a walk over every record at each keystroke.
+        let ownFile = context.documentPath.map(Corpus.canonicalPath)
+        let ownNames = Set([context.documentPath, ownFile].compactMap { $0.map { ($0 as NSString).lastPathComponent } })
         for hit in corpus.search(text, limit: candidateCount, excluding: context.excludedRecords) {
+            if let ownFile, let path = hit.record.source.filePath,
+               ownNames.contains((path as NSString).lastPathComponent), Corpus.canonicalPath(path) == ownFile { continue }
             let copy = corpus.shingleOverlap(hit.index, with: shingles).resemblance
             let isAnswered = hit.record.hasAnswer
             if percent(copy) >= copyLimit {
