@@ -63,21 +63,28 @@ func runStartupOnce(_ options: [String]) {
     var corpusReady: ContinuousClock.Instant?
     var vocabularyReady: ContinuousClock.Instant?
     var records = 0
-    let completionParams: JSONValue = .object([
-        "textDocument": .object(["uri": .string(uri)]),
-        "position": .object(["line": .int(draftLines.count - 1), "character": .int(draftLines.last!.utf16.count)]),
-    ])
+    // Questions by number after `nr. 1`, or ministers after `aan: G` (a corpus without
+    // question numbers, like kamer-2017, has only the latter): both come from the vocabulary.
+    let probes: [JSONValue] = [(draftLines.count - 1, draftLines.last!.utf16.count), (0, 6)].map { line, character in
+        .object(["textDocument": .object(["uri": .string(uri)]),
+                 "position": .object(["line": .int(line), "character": .int(character)])])
+    }
     while vocabularyReady == nil {
         if corpusReady == nil {
             records = client.request("vraagbaak/corpusStatus", .null).result["records"]?.intValue ?? 0
             if records > 0 { corpusReady = clock.now }
         }
-        let items = client.request("textDocument/completion", completionParams).result["items"]?.arrayValue?.count ?? 0
-        if items > 0 { vocabularyReady = clock.now } else { usleep(5_000) }
+        let items = probes.map { client.request("textDocument/completion", $0).result["items"]?.arrayValue?.count ?? 0 }
+        if items.contains(where: { $0 > 0 }) { vocabularyReady = clock.now } else { usleep(5_000) }
+        if let corpusReady, clock.now - corpusReady > .seconds(60) {
+            report("  no completion from the vocabulary 60 s after the corpus")
+            break
+        }
     }
     report("  corpus ready:              \(since(corpusReady ?? clock.now)) after the start (\(records) records)")
-    report("  completion vocabulary:     \(since(vocabularyReady!)) after the start, "
-        + "\(formatted(((vocabularyReady! - (corpusReady ?? vocabularyReady!)).seconds) * 1000)) ms after the corpus  "
+    let vocabularyTime = vocabularyReady ?? clock.now
+    report("  completion vocabulary:     \(since(vocabularyTime)) after the start, "
+        + "\(formatted(((vocabularyTime - (corpusReady ?? vocabularyTime)).seconds) * 1000)) ms after the corpus  "
         + "[target < 300 ms after a warm start]")
     let checked = client.diagnosticsArrival(version: 1)
     report("  diagnostics with the corpus checks: \(since(checked.arrival)) after the start (\(checked.count) findings)")
