@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// What `CorpusLoader.update` did with a corpus and the files there now.
@@ -15,6 +16,23 @@ public struct CorpusChanges: Sendable, Equatable, CustomStringConvertible {
     public var added = 0
     public var changed = 0
     public var removed = 0
+    /// Where the update's time went (seconds per phase), for benchmarks and the log.
+    public var phases: [Phase] = []
+
+    public struct Phase: Sendable {
+        public let name: String
+        public let seconds: Double
+    }
+
+    public init(added: Int = 0, changed: Int = 0, removed: Int = 0) {
+        self.added = added
+        self.changed = changed
+        self.removed = removed
+    }
+
+    public static func == (lhs: CorpusChanges, rhs: CorpusChanges) -> Bool {
+        (lhs.added, lhs.changed, lhs.removed) == (rhs.added, rhs.changed, rhs.removed)
+    }
 
     public var total: Int { added + changed + removed }
     public var description: String { "\(added) added, \(changed) changed, \(removed) removed" }
@@ -49,9 +67,14 @@ extension CorpusLoader {
     /// the completion vocabulary is rebuilt from the records except its sampled
     /// phrases, which are kept (`UpdateLimits.recountedPhrases`).
     public func update(_ corpus: Corpus, sources: [CorpusSource]) -> CorpusUpdate {
+        let started = DispatchTime.now()
         var listingWarnings: [LoadWarning] = []
         let inputs = Self.inputs(sources.map(\.canonical), warnings: &listingWarnings, excluding: exclusion)
-        return update(corpus, inputs: inputs, listingWarnings: listingWarnings)
+        let listed = DispatchTime.now()
+        let outcome = update(corpus, inputs: inputs, listingWarnings: listingWarnings)
+        guard case .updated(let updated, var changes) = outcome else { return outcome }
+        changes.phases.insert(.init(name: "listing", seconds: Self.seconds(started, listed)), at: 0)
+        return .updated(updated, changes)
     }
 
     /// One input's place in the updated corpus.
@@ -145,7 +168,15 @@ extension CorpusLoader {
             return .rebuild("\(drift) records updated since the last full build")
         }
 
+        var clock = DispatchTime.now()
+        func phase(_ name: String) {
+            let now = DispatchTime.now()
+            changes.phases.append(.init(name: name, seconds: Self.seconds(clock, now)))
+            clock = now
+        }
+        phase("comparing")
         let parsed = parseInParallel(parsedInputs)
+        phase("parsing \(parsedInputs.count)")
         // New terms get ids after the old ones.
         var termIDs = corpus.searchIndex.termIDs
         let termMaps = parsed.vocabularies.map { terms in
@@ -220,19 +251,29 @@ extension CorpusLoader {
 
         let newStore = records.build()
         let recordAbbreviations = definitions.build()
+        let newSignatures = signatures.build()
+        phase("records")
         let index = corpus.searchIndex.updated(newNumbers: newNumbers, documentCount: count, adding: added,
                                                termIDs: termIDs, changes: changes.total)
+        phase("search index")
+        let lookups = RecordLookups(newStore)
+        phase("lookups")
         let manifest = inputs.compactMap { input -> CorpusFiles.Entry? in
             if case .file(let entry) = input { return entry }
             return nil
         }
         var updated = Corpus(store: newStore, warnings: warnings, manifest: manifest, searchIndex: index,
-                             lookups: RecordLookups(newStore), signatures: signatures.build(),
+                             lookups: lookups, signatures: newSignatures,
                              abbreviations: recordAbbreviations.abbreviations(),
                              recordAbbreviations: recordAbbreviations)
         let recount = count <= updateLimits.recountedPhrases
         updated.vocabulary = CompletionVocabulary(updated, phrases: recount ? nil : corpus.vocabulary.phrases)
+        phase("vocabulary")
         return .updated(updated, changes)
+    }
+
+    private static func seconds(_ start: DispatchTime, _ end: DispatchTime) -> Double {
+        Double(end.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
     /// One warning for all the empty files: the first path and how many there were.
