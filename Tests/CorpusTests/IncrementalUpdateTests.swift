@@ -37,8 +37,8 @@ final class IncrementalUpdateTests: XCTestCase {
 
     private var loader: CorpusLoader {
         var loader = CorpusLoader()
-        loader.updateLimits.alwaysIncremental = 10_000
-        loader.updateLimits.driftShare = 100
+        // Every round is incremental, up to the drift limit (10% of the records).
+        loader.updateLimits.changedShare = 1
         return loader
     }
 
@@ -59,7 +59,9 @@ final class IncrementalUpdateTests: XCTestCase {
         var random = SeededRandom(seed: 2024)
         var added = 0
         var seen = CorpusChanges()
-        for round in 0..<10 {
+        var drift = 0
+        var rebuilds = 0
+        for round in 0..<12 {
             var files = try corpusFiles()
             for _ in 0..<(1 + random.next(5)) {
                 let special: [Data] = [Data(), Data(" \n\t\n".utf8), Data([0x89, 0x50, 0x00, 0x01]),
@@ -80,20 +82,32 @@ final class IncrementalUpdateTests: XCTestCase {
                     files.append(url)
                 }
             }
-            guard case .updated(let updated, let changes) = loader.update(corpus, sources: sources) else {
-                return XCTFail("round \(round): no incremental update")
-            }
-            seen.added += changes.added
-            seen.changed += changes.changed
-            seen.removed += changes.removed
             let full = loader.open(sources, cache: nil).corpus
-            try assertSame(updated, full, "round \(round)")
-            corpus = updated
+            switch loader.update(corpus, sources: sources) {
+            case .updated(let updated, let changes):
+                seen.added += changes.added
+                seen.changed += changes.changed
+                seen.removed += changes.removed
+                drift += changes.total
+                XCTAssertEqual(updated.searchIndex.updatedDocuments, drift, "the drift is counted")
+                try assertSame(updated, full, "round \(round)")
+                corpus = updated
+            case .rebuild(let reason):
+                // Past 10% of the records updated, the weights are normalized afresh.
+                XCTAssertTrue(reason.contains("since the last full build"), reason)
+                XCTAssertGreaterThan(drift + 6, corpus.count / 10, "round \(round): \(reason)")
+                rebuilds += 1
+                drift = 0
+                corpus = full
+            case .unchanged:
+                XCTFail("round \(round): the edits were not seen")
+            }
         }
         XCTAssertGreaterThan(seen.added, 5)
         XCTAssertGreaterThan(seen.changed, 5)
         XCTAssertGreaterThan(seen.removed, 5)
-        XCTAssertEqual(corpus.searchIndex.updatedDocuments, seen.total, "the drift is counted")
+        XCTAssertGreaterThan(rebuilds, 0)
+        XCTAssertLessThan(rebuilds, 5)
 
         // Nothing changed: nothing to do.
         guard case .unchanged = loader.update(corpus, sources: sources) else { return XCTFail("no change expected") }
@@ -102,7 +116,7 @@ final class IncrementalUpdateTests: XCTestCase {
         let again = loader.open(sources, cache: cache)
         XCTAssertEqual(again.cache, .hit)
         try assertSame(again.corpus, corpus, "reopened", exactScores: true)
-        XCTAssertEqual(again.corpus.searchIndex.updatedDocuments, seen.total)
+        XCTAssertEqual(again.corpus.searchIndex.updatedDocuments, drift)
     }
 
     func testPhrasesAreKeptAboveTheRecountLimitAndLimitsAskForARebuild() throws {
@@ -205,8 +219,12 @@ final class IncrementalUpdateTests: XCTestCase {
                 XCTAssertEqual(hit.score, expected, accuracy: exactScores ? 0 : expected * 0.03,
                                "\(round): score of \(hit.index)", file: file, line: line)
             }
+            // A kept record's self score keeps the idf of the corpus it was scored in: on
+            // 160 records with up to 10% of them updated, terms' document counts move
+            // by several percent (at 100,000 records, by thousandths).
             XCTAssertEqual(updated.selfScore(record), full.selfScore(record),
-                           accuracy: exactScores ? 0 : full.selfScore(record) * 0.03, round, file: file, line: line)
+                           accuracy: exactScores ? 0 : full.selfScore(record) * 0.08, "\(round): self score",
+                           file: file, line: line)
         }
 
         // The completion vocabulary (its phrases recounted: the corpus is small).
