@@ -32,6 +32,10 @@ public struct CorpusLoader: Sendable {
     public func open(_ sources: [CorpusSource], cache: IndexCache?,
                      progress: (LoadProgress) -> Void = { _ in }) -> (corpus: Corpus, cache: IndexCache.Outcome?) {
         let sources = sources.map(\.canonical)
+        // The cache is read while the files are listed: on a warm start these two are
+        // all the work, and one waits on file metadata while the other copies memory.
+        let hasFolder = sources.contains { if case .folder = $0 { return true } else { return false } }
+        let reading = cache.flatMap { cache in hasFolder ? BackgroundResult { cache.read(sources) } : nil }
         var warnings: [LoadWarning] = []
         let inputs = Self.inputs(sources, warnings: &warnings, excluding: exclusion)
         let manifest = inputs.compactMap { input -> CorpusFiles.Entry? in
@@ -42,10 +46,14 @@ public struct CorpusLoader: Sendable {
         guard let cache, !manifest.isEmpty else {
             return (withVocabulary(load(inputs, warnings: warnings, progress: progress)), nil)
         }
-        let (cached, outcome) = cache.load(sources, manifest: manifest)
+        let (cached, readOutcome) = reading?.value ?? cache.read(sources)
+        var outcome = readOutcome
         if let cached {
-            progress(LoadProgress(filesDone: inputs.count, filesTotal: inputs.count))
-            return (cached, outcome)
+            outcome = cached.validate(manifest)
+            if outcome == .hit {
+                progress(LoadProgress(filesDone: inputs.count, filesTotal: inputs.count))
+                return (cached.corpus(manifest: manifest), .hit)
+            }
         }
         let corpus = withVocabulary(load(inputs, warnings: warnings, progress: progress))
         // Problems with the cache are said once per load, with the path, and are not
