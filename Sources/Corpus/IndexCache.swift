@@ -83,6 +83,9 @@ public struct IndexCache: Sendable {
 
         /// The corpus, with the manifest it was validated against.
         public func corpus(manifest: [CorpusFiles.Entry]) -> Corpus { corpus.replacingManifest(manifest) }
+
+        /// The corpus before it is validated, with the manifest it was built from.
+        public var provisionalCorpus: Corpus { corpus.replacingManifest(stored.entries()) }
     }
 
     /// Reads the cache for `sources` and checks it for itself (see `Cached`).
@@ -364,6 +367,17 @@ private struct StoredManifest: Sendable {
                   paths.bytesEqual(Int(starts[index])..<Int(starts[index + 1]), entry) else { return false }
         }
         return true
+    }
+
+    /// The stored manifest as entries.
+    func entries() -> [CorpusFiles.Entry] {
+        (0..<sizes.count).map { index in
+            let bytes = paths.withUnsafeBufferPointer { Array($0[Int(starts[index])..<Int(starts[index + 1])]) }
+            let text = String(validating: bytes, as: UTF8.self)
+            return CorpusFiles.Entry(path: text ?? String(decoding: bytes, as: UTF8.self), rawPath: text == nil ? bytes : nil,
+                                     size: Int(sizes[index]), modified: modified[index], changed: changed[index],
+                                     inode: inodes[index])
+        }
     }
 
     /// Whether the sampled files still have the content they had (for a `manifest`
