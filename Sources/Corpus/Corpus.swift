@@ -9,7 +9,7 @@ public struct Corpus: Sendable {
     public let records: RecordList
     public let warnings: [LoadWarning]
     /// The files read, with size and modification time: what a cache is checked against.
-    public let manifest: [CorpusFiles.Entry]
+    public internal(set) var manifest: [CorpusFiles.Entry]
     let searchIndex: SearchIndex
     let lookups: RecordLookups
     let signatures: RecordSignatures
@@ -46,6 +46,13 @@ public struct Corpus: Sendable {
                             lookups: lookups, signatures: signatures, abbreviations: abbreviations,
                             recordAbbreviations: recordAbbreviations)
         corpus.vocabulary = vocabulary
+        return corpus
+    }
+
+    /// The same corpus, said to be built from `manifest` (a cache checked against it).
+    func replacingManifest(_ manifest: [CorpusFiles.Entry]) -> Corpus {
+        var corpus = self
+        corpus.manifest = manifest
         return corpus
     }
 
