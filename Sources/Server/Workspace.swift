@@ -37,7 +37,8 @@ extension LanguageServer {
                 configurationLayers.file = loadConfigurationFile()
                 settingsChanged()
             }
-            if paths.contains(where: isInCorpus) { corpusFilesChanged() }
+            let corpusPaths = paths.filter(isInCorpus)
+            if !corpusPaths.isEmpty { corpusFilesChanged(paths: corpusPaths) }
         }
         onRequest("vraagbaak/corpusStatus", JSONValue?.self) { [unowned self] _ in
             CorpusStatus(records: corpus.count, sources: corpusSources.map(\.description), warnings: corpus.warnings.count,
@@ -162,7 +163,7 @@ extension LanguageServer {
         } else if !folders.isEmpty {
             let watcher = CorpusWatcher(folders: folders, interval: configuration.pollIntervalSeconds,
                                          excluding: fileExclusion) { [unowned self] in
-                queue.async { [unowned self] in corpusFilesChanged() }
+                queue.async { [unowned self] in corpusFilesChanged(paths: nil) }
             }
             corpusWatcher = watcher
             watcher.start()
