@@ -139,7 +139,9 @@ extension CorpusLoader {
         var additions = [[CorpusFiles.Entry]](repeating: [], count: sources.count)
         var removedFolders: [(source: Int, prefix: [UInt8])] = []
         for path in Set(paths) {
-            guard let k = source(of: path), let folder = folders[k], !CorpusFiles.isFolder(path) else { return nil }
+            // A source that is one file, a folder now, or a path outside: list instead.
+            guard let k = source(of: path), let folder = folders[k], path != folder, !CorpusFiles.isFolder(path)
+            else { return nil }
             var entry = CorpusFiles.entry(atPath: path, under: folder)
             if let found = entry, exclusion.excludes(found) { entry = nil }
             guard entry?.rawPath == nil else { return nil }

@@ -5,8 +5,9 @@ import JSONRPC
 
 /// `incremental --corpus DIR`: on a copy of the corpus (made once, in the temporary
 /// folder; the original is never touched), the time `CorpusLoader.update` takes for
-/// one changed, one added and one removed file and for a burst of 8 changed files,
-/// beside a full rebuild of the same files in the same run; then the same through
+/// one changed, one added and one removed file and for a burst of 8 changed files
+/// (from the notified paths, as the server does; once by listing, as the poller
+/// does), beside a full rebuild of the same files in the same run; then the same through
 /// an in-process server, from `didChangeWatchedFiles` to the new corpus answering,
 /// and to the draft's diagnostics. Every figure has the load average beside it.
 func runIncrementalBenchmark(_ options: [String]) {
@@ -46,36 +47,57 @@ func runIncrementalBenchmark(_ options: [String]) {
         handle.write(Data("\nOok \(word) is nieuw.\n".utf8))
         try? handle.close()
     }
-    func measureUpdate(_ label: String, expecting word: String?, _ edit: () -> Void) {
-        edit()
+    /// As the server does: from the notified paths (or, `listing`, as the poller does,
+    /// by listing the folders), the vocabulary remapped; then the vocabulary rebuilt.
+    func measureUpdate(_ label: String, expecting word: String?, listing: Bool = false, _ edit: () -> [String]) {
+        let paths = edit()
         var outcome = CorpusUpdate.unchanged
-        let duration = clock.measure { outcome = CorpusLoader().update(corpus, sources: sources) }
+        let duration = clock.measure {
+            outcome = listing ? CorpusLoader().update(corpus, sources: sources, rebuildsVocabulary: false)
+                : CorpusLoader().update(corpus, sources: sources, changedPaths: paths, rebuildsVocabulary: false)
+        }
         guard case .updated(let updated, let changes) = outcome else {
             report("\(label): no incremental update (\(outcome))")
             return
         }
         if let word, updated.search(word, limit: 1).isEmpty { report("\(label): the change is not in the index!") }
-        corpus = updated
+        let previous = corpus
+        let vocabulary = clock.measure { corpus = updated.rebuildingVocabulary(phrasesOf: previous) }
         let phases = changes.phases.map { "\($0.name) \(formatted($0.seconds * 1000, decimals: 0))" }.joined(separator: ", ")
-        report("\(label) \(formatted(duration.seconds * 1000, decimals: 0)) ms  (\(changes); \(phases) ms)  load \(loadAverage())")
+        report("\(label) \(formatted(duration.seconds * 1000, decimals: 0)) ms  (\(changes); \(phases) ms; "
+            + "then the vocabulary \(formatted(vocabulary.seconds * 1000, decimals: 0)) ms)  load \(loadAverage())")
     }
     for run in 1...runs {
         let word = mark()
         measureUpdate("update, 1 changed file #\(run):  ", expecting: word) {
-            append(word, to: files.randomElement(using: &random)!)
+            let file = files.randomElement(using: &random)!
+            append(word, to: file)
+            return [file]
         }
         let added = folder.appendingPathComponent("incremental-\(serial).txt").path
         let addedWord = mark()
         measureUpdate("update, 1 added file #\(run):    ", expecting: addedWord) {
             let text = (try? String(contentsOfFile: files.randomElement(using: &random)!, encoding: .utf8)) ?? ""
             FileManager.default.createFile(atPath: added, contents: Data((text + "\nOok \(addedWord).\n").utf8))
+            return [added]
         }
         measureUpdate("update, 1 removed file #\(run):  ", expecting: nil) {
             try? FileManager.default.removeItem(atPath: added)
+            return [added]
         }
         let burst = (0..<8).map { _ in mark() }
         measureUpdate("update, burst of 8 changes #\(run):", expecting: burst.last) {
-            for word in burst { append(word, to: files.randomElement(using: &random)!) }
+            burst.map { word in
+                let file = files.randomElement(using: &random)!
+                append(word, to: file)
+                return file
+            }
+        }
+        let listed = mark()
+        measureUpdate("update, 1 changed, listing #\(run):", expecting: listed, listing: true) {
+            let file = files.randomElement(using: &random)!
+            append(listed, to: file)
+            return [file]
         }
     }
     try? cache.save(corpus, for: sources)
