@@ -389,6 +389,11 @@ extension CorpusLoader {
         records.maximumTextBytes = maximumRecordTextBytes
         var signatures = RecordSignaturesBuilder()
         var definitions = RecordAbbreviationsBuilder()
+        // The old sizes and a margin for the new records: no column grows by doubling.
+        let margin = parsedInputs.count
+        records.reserve(records: store.count + margin, textBytes: store.text.count + margin * 4_096,
+                        citations: store.citedNumbers.count + margin * 16)
+        signatures.reserve(records: store.count + margin, hashes: corpus.signatures.hashes.count + margin * 1_024)
         var newNumbers = [Int32](repeating: -1, count: store.count)
         var added: [SearchIndex.AddedDocument] = []
         var warnings = listingWarnings

@@ -2,6 +2,7 @@ import Corpus
 import Dispatch
 import Foundation
 import JSONRPC
+import Server
 
 /// `incremental --corpus DIR`: on a copy of the corpus (made once, in the temporary
 /// folder; the original is never touched), the time `CorpusLoader.update` takes for
@@ -22,7 +23,8 @@ func runIncrementalBenchmark(_ options: [String]) {
     let folder = work.appendingPathComponent("corpus")
     copyOnce(originalURL, to: folder, marker: work.appendingPathComponent(".copied"))
     let sources: [CorpusSource] = [.folder(path: folder.path)]
-    let cache = IndexCache(folder: work.appendingPathComponent("cache"), applicationVersion: "bench")
+    // The server's version: the server started below opens the cache written here.
+    let cache = IndexCache(folder: work.appendingPathComponent("cache"), applicationVersion: VraagbaakVersion.current)
     let clock = ContinuousClock()
     var warnings: [LoadWarning] = []
     let files = CorpusFiles.list(folder.path, warnings: &warnings).map(\.path).filter { !$0.contains("/incremental-") }
@@ -41,11 +43,10 @@ func runIncrementalBenchmark(_ options: [String]) {
         serial += 1
         return "zzinkrementeel\(serial)"
     }
+    /// A changed file: a new first line, so the new word is in its (indexed) title.
     func append(_ word: String, to path: String) {
-        guard let handle = FileHandle(forWritingAtPath: path) else { return }
-        handle.seekToEndOfFile()
-        handle.write(Data("\nOok \(word) is nieuw.\n".utf8))
-        try? handle.close()
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        FileManager.default.createFile(atPath: path, contents: Data(("Ook \(word)\n" + text).utf8))
     }
     /// As the server does: from the notified paths (or, `listing`, as the poller does,
     /// by listing the folders), the vocabulary remapped; then the vocabulary rebuilt.
@@ -78,7 +79,8 @@ func runIncrementalBenchmark(_ options: [String]) {
         let addedWord = mark()
         measureUpdate("update, 1 added file #\(run):    ", expecting: addedWord) {
             let text = (try? String(contentsOfFile: files.randomElement(using: &random)!, encoding: .utf8)) ?? ""
-            FileManager.default.createFile(atPath: added, contents: Data((text + "\nOok \(addedWord).\n").utf8))
+            // The new word in the title line, which is always indexed.
+            FileManager.default.createFile(atPath: added, contents: Data(("Ook \(addedWord)\n" + text).utf8))
             return [added]
         }
         measureUpdate("update, 1 removed file #\(run):  ", expecting: nil) {
@@ -125,7 +127,7 @@ private func runServerIncrementalBenchmark(folder: URL, cacheFolder: URL, runs: 
         usleep(100_000)
         records = client.request("vraagbaak/corpusStatus", .null).result["records"]?.intValue ?? 0
     }
-    report("server: \(records) records ready in \(formatted((clock.now - started).seconds, decimals: 1)) s (from the cache)")
+    report("server: \(records) records ready in \(formatted((clock.now - started).seconds, decimals: 1)) s")
     var serial = Int(Date().timeIntervalSince1970) + 1_000
     func waitUntilFound(_ word: String, since start: ContinuousClock.Instant) -> Duration? {
         while clock.now - start < .seconds(120) {
