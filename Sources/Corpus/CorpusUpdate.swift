@@ -457,7 +457,7 @@ extension CorpusLoader {
         let index = corpus.searchIndex.updated(newNumbers: newNumbers, documentCount: count, adding: added,
                                                termIDs: termIDs, changes: changes.total)
         phase("search index")
-        let lookups = RecordLookups(newStore)
+        let lookups = RecordLookups(newStore, updating: corpus.lookups, newNumbers: newNumbers, added: added.map(\.document))
         phase("lookups")
         let manifest = inputs.compactMap { input -> CorpusFiles.Entry? in
             if case .file(let entry) = input { return entry }
