@@ -15,6 +15,8 @@ public struct CorpusLoader: Sendable {
     var maximumRecordTextBytes = Int(UInt32.max)
     /// Files in the corpus folders that are not read (the server's log).
     public var exclusion = FileExclusion.none
+    /// When `update` parses only the changed files, and when it asks for a full rebuild.
+    public var updateLimits = UpdateLimits()
 
     public init() {}
 
@@ -29,9 +31,24 @@ public struct CorpusLoader: Sendable {
     /// written is not an error: the corpus is still returned.
     /// Folders are opened by their canonical paths, so the cache and the records' paths
     /// are the same whichever name the folder was given by.
+    ///
+    /// `provisional`, if given, gets the cached corpus as soon as the cache is read and
+    /// found sound, before the files are checked against it (on another thread): a
+    /// server answers from it at once and puts what `open` returns in its place.
     public func open(_ sources: [CorpusSource], cache: IndexCache?,
-                     progress: (LoadProgress) -> Void = { _ in }) -> (corpus: Corpus, cache: IndexCache.Outcome?) {
+                     progress: (LoadProgress) -> Void = { _ in },
+                     provisional: (@Sendable (Corpus) -> Void)? = nil) -> (corpus: Corpus, cache: IndexCache.Outcome?) {
         let sources = sources.map(\.canonical)
+        // The cache is read while the files are listed: on a warm start these two are
+        // all the work, and one waits on file metadata while the other copies memory.
+        let hasFolder = sources.contains { if case .folder = $0 { return true } else { return false } }
+        let reading = cache.flatMap { cache in
+            hasFolder ? BackgroundResult {
+                let read = cache.read(sources)
+                if let cached = read.0, let provisional { provisional(cached.provisionalCorpus) }
+                return read
+            } : nil
+        }
         var warnings: [LoadWarning] = []
         let inputs = Self.inputs(sources, warnings: &warnings, excluding: exclusion)
         let manifest = inputs.compactMap { input -> CorpusFiles.Entry? in
@@ -42,10 +59,14 @@ public struct CorpusLoader: Sendable {
         guard let cache, !manifest.isEmpty else {
             return (withVocabulary(load(inputs, warnings: warnings, progress: progress)), nil)
         }
-        let (cached, outcome) = cache.load(sources, manifest: manifest)
+        let (cached, readOutcome) = reading?.value ?? cache.read(sources)
+        var outcome = readOutcome
         if let cached {
-            progress(LoadProgress(filesDone: inputs.count, filesTotal: inputs.count))
-            return (cached, outcome)
+            outcome = cached.validate(manifest)
+            if outcome == .hit {
+                progress(LoadProgress(filesDone: inputs.count, filesTotal: inputs.count))
+                return (cached.corpus(manifest: manifest), .hit)
+            }
         }
         let corpus = withVocabulary(load(inputs, warnings: warnings, progress: progress))
         // Problems with the cache are said once per load, with the path, and are not
@@ -137,7 +158,7 @@ public struct CorpusLoader: Sendable {
         func worker(_ index: Int) -> Int { index / sliceLength }
     }
 
-    private func parseInParallel(_ batch: [Input]) -> ParsedBatch {
+    func parseInParallel(_ batch: [Input]) -> ParsedBatch {
         let results = UnsafeResults<Outcome>(count: batch.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count))
         let sliceLength = (batch.count + workers - 1) / workers
@@ -221,12 +242,7 @@ private final class BatchMerger: @unchecked Sendable {
     var emptyFiles: [String] = []
 
     /// One warning for all the empty files: the first path and how many there were.
-    var emptyFilesWarning: LoadWarning? {
-        guard let first = emptyFiles.first else { return nil }
-        let others = emptyFiles.count - 1
-        return LoadWarning(path: first, kind: .empty, message: others == 0 ? "skipped: an empty file"
-                           : "skipped: an empty file, as were \(others) more (\(emptyFiles.count) empty files in all)")
-    }
+    var emptyFilesWarning: LoadWarning? { CorpusLoader.emptyFilesWarning(emptyFiles) }
 }
 
 /// Slots that parallel workers fill at distinct indices; read once all are done.

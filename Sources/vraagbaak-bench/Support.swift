@@ -13,6 +13,9 @@ let benchmarkUsage = """
             --typing types and deletes a word, so every keystroke changes the terms
       corpus --corpus DIR [--queries N] [--query-words N] [--queries-out FILE]
             index build, cache reopen, memory, and top-10 search latency
+      reopen --corpus DIR [--runs N] [--cache-dir DIR]
+            a warm start's corpus reopen from its cache: listing the files, reading
+            and checking the cache (the cache is built once and kept)
       repetition [--corpus DIR] [--drafts DIR] [--queries-out FILE] [--verbose]
             search precision@1 on kamer-2017's identical questions; recall of the
             repetition check on exact re-filings (five layouts) and reworded drafts;
@@ -20,6 +23,10 @@ let benchmarkUsage = """
       startup --corpus DIR
             a cold and a warm server start: first diagnostics of a draft opened at once,
             corpus and completion vocabulary ready, resident memory after the load
+      incremental --corpus DIR [--runs N] [--work DIR]
+            on a copy of the corpus: incremental update time for one changed, added and
+            removed file and a burst of 8, beside a full rebuild; then through the server,
+            from didChangeWatchedFiles to the new corpus in use
       long-lines [--megabytes N]
             semantic tokens on an N MB (default 4) one-line draft, and every document
             request after a keystroke on 1 MB drafts (one line; many lines)

@@ -14,10 +14,14 @@ case "diagnostics":
     runDiagnosticsBenchmark(options)
 case "corpus":
     runCorpusBenchmark(options)
+case "reopen":
+    runReopenBenchmark(options)
 case "repetition":
     runRepetitionBenchmark(options)
 case "long-lines":
     runLongLinesBenchmark(options)
+case "incremental":
+    runIncrementalBenchmark(options)
 case "startup":
     runStartupBenchmark(options)
 case "startup-once":
