@@ -11,8 +11,9 @@ let benchmarkUsage = """
       diagnostics [--runs N] [--corpus DIR | --count N --seed S] [--off CODE] [--typing]
             keystroke-to-diagnostics latency of a 1,000-word draft at the server;
             --typing types and deletes a word, so every keystroke changes the terms
-      corpus --corpus DIR [--queries N] [--query-words N] [--queries-out FILE]
-            index build, cache reopen, memory, and top-10 search latency
+      corpus --corpus DIR [--queries N] [--query-words N] [--queries-out FILE] [--build-only]
+            index build (with the completion vocabulary), cache reopen, memory, and
+            top-10 search latency; --build-only stops after the build
       reopen --corpus DIR [--runs N] [--cache-dir DIR]
             a warm start's corpus reopen from its cache: listing the files, reading
             and checking the cache (the cache is built once and kept)
