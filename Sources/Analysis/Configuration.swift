@@ -50,6 +50,7 @@ package struct Configuration: Sendable, Equatable {
             var merged = checks.rules[code] ?? RuleSetting()
             if let severity = setting.severity { merged.severity = severity }
             if let limit = setting.limit { merged.limit = limit }
+            if let copyLimit = setting.copyLimit { merged.copyLimit = copyLimit }
             checks.rules[code] = merged
         }
     }

@@ -241,8 +241,20 @@ package enum ConfigurationDecoder {
                             error("\(path).limit", "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit), not \(member.summary)")
                             valid = false
                         }
+                    case "copy-limit":
+                        guard code == .repetition else {
+                            warning("\(path).copy-limit", "ignored: only repetition takes a copy-limit")
+                            continue
+                        }
+                        if let limit = member.integer, (0...100).contains(limit) {
+                            setting.copyLimit = limit
+                        } else {
+                            error("\(path).copy-limit", "must be a whole number from 0 to 100 percent, not \(member.summary)")
+                            valid = false
+                        }
                     default:
-                        warning("\(path).\(key)", "unknown key ignored (known: severity, limit)")
+                        let known = code == .repetition ? "severity, limit, copy-limit" : "severity, limit"
+                        warning("\(path).\(key)", "unknown key ignored (known: \(known))")
                     }
                 }
                 return valid ? setting : nil

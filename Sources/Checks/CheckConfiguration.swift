@@ -27,6 +27,11 @@ public struct CheckConfiguration: Sendable, Equatable {
     public func limit(for code: RuleCode) -> Int? {
         rules[code]?.limit ?? profile.limit(for: code)
     }
+
+    /// The configured copy limit of `repetition`, else the profile's.
+    public var repetitionCopyLimit: Int {
+        rules[.repetition]?.copyLimit ?? profile.repetitionCopyThreshold
+    }
 }
 
 /// One rule's override: a severity (or off), a limit, or both. In JSON either a
@@ -34,10 +39,14 @@ public struct CheckConfiguration: Sendable, Equatable {
 public struct RuleSetting: Sendable, Equatable {
     public var severity: SeveritySetting?
     public var limit: Int?
+    /// `repetition` only: the percent of shared word shingles from which a draft is a
+    /// near-verbatim copy (a warning) rather than a rewording (an information).
+    public var copyLimit: Int?
 
-    public init(severity: SeveritySetting? = nil, limit: Int? = nil) {
+    public init(severity: SeveritySetting? = nil, limit: Int? = nil, copyLimit: Int? = nil) {
         self.severity = severity
         self.limit = limit
+        self.copyLimit = copyLimit
     }
 }
 

@@ -37,6 +37,9 @@ struct CheckContext {
 
     static let largestLimit = 1_000_000_000
 
+    /// `repetition`'s copy limit, a percent: kept within 0...100 for the same reason.
+    var repetitionCopyLimit: Int { min(max(0, configuration.repetitionCopyLimit), 100) }
+
     func string(_ range: TextRange) -> String {
         let start = max(0, min(range.start, bytes.count))
         let end = max(start, min(range.end, bytes.count))

@@ -9,7 +9,7 @@ public struct Corpus: Sendable {
     public let records: RecordList
     public let warnings: [LoadWarning]
     /// The files read, with size and modification time: what a cache is checked against.
-    public let manifest: [CorpusFiles.Entry]
+    public internal(set) var manifest: [CorpusFiles.Entry]
     let searchIndex: SearchIndex
     let lookups: RecordLookups
     let signatures: RecordSignatures
@@ -41,6 +41,13 @@ public struct Corpus: Sendable {
         var corpus = Corpus(store: records.store, warnings: more + warnings, manifest: manifest, searchIndex: searchIndex,
                             lookups: lookups, signatures: signatures, abbreviations: abbreviations)
         corpus.vocabulary = vocabulary
+        return corpus
+    }
+
+    /// The same corpus, said to be built from `manifest` (a cache checked against it).
+    func replacingManifest(_ manifest: [CorpusFiles.Entry]) -> Corpus {
+        var corpus = self
+        corpus.manifest = manifest
         return corpus
     }
 

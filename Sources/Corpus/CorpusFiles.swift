@@ -91,51 +91,64 @@ public enum CorpusFiles {
             return
         }
         defer { closedir(directory) }
+        // Each entry is judged from its directory entry, in place, before anything is
+        // copied: on the path of every warm start, 100,000 names must cost a stat each
+        // and little more. The entry's type spares a stat for folders, links and files
+        // that are not corpus files; only a corpus file needs one, for its size and time.
+        var files: [(name: [UInt8], status: stat)] = []
+        var folders: [[UInt8]] = []
+        while let item = readdir(directory) {
+            let type = item.pointee.d_type
+            withUnsafeBytes(of: item.pointee.d_name) { raw in
+                let name = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
+                guard name.first != UInt8(ascii: ".") else { return } // ., .. and hidden files
+                switch Int(type) {
+                case Int(DT_DIR):
+                    folders.append(Array(name))
+                    return
+                case Int(DT_REG):
+                    guard hasCorpusExtension(name) else { return }
+                case Int(DT_UNKNOWN):
+                    break // the stat tells
+                default:
+                    return // symbolic links, sockets, devices
+                }
+                var status = stat()
+                // Relative to the open folder: the kernel need not walk the whole path again.
+                let found = raw.withMemoryRebound(to: CChar.self) {
+                    fstatat(dirfd(directory), $0.baseAddress!, &status, AT_SYMLINK_NOFOLLOW) == 0
+                }
+                guard found else { return }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: folders.append(Array(name))
+                case S_IFREG where hasCorpusExtension(name): files.append((Array(name), status))
+                default: break // symbolic links, sockets, devices
+                }
+            }
+        }
         // Names are sorted byte-wise per folder and folders visited in that order,
         // so the listing is stable without sorting 100,000 full paths.
-        var names: [(name: [UInt8], type: UInt8)] = []
-        while let item = readdir(directory) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { raw -> [UInt8] in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                return Array(bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)])
-            }
-            if name.first != UInt8(ascii: ".") { names.append((name, item.pointee.d_type)) } // ., .. and hidden files
-        }
-        names.sort { $0.name.lexicographicallyPrecedes($1.name) }
-        for (nameBytes, type) in names {
-            let path = folder + [UInt8(ascii: "/")] + nameBytes
-            // The directory entry's type spares a stat for folders, links and files that
-            // are not corpus files; only a corpus file needs one, for its size and time.
-            switch Int(type) {
-            case Int(DT_DIR):
-                subfolders.append(path)
-                continue
-            case Int(DT_REG):
-                guard hasCorpusExtension(nameBytes) else { continue }
-            case Int(DT_UNKNOWN):
-                break // the stat tells
-            default:
-                continue // symbolic links, sockets, devices
-            }
-            var status = stat()
-            // Relative to the open folder: the kernel need not walk the whole path again.
-            guard withCString(nameBytes, { fstatat(dirfd(directory), $0, &status, AT_SYMLINK_NOFOLLOW) }) == 0 else { continue }
-            switch status.st_mode & S_IFMT {
-            case S_IFDIR: subfolders.append(path)
-            case S_IFREG where hasCorpusExtension(nameBytes): entries.append(entry(path, status))
-            default: break // symbolic links, sockets, devices
-            }
-        }
+        files.sort { $0.name.lexicographicallyPrecedes($1.name) }
+        folders.sort { $0.lexicographicallyPrecedes($1) }
+        let prefix = folder + [UInt8(ascii: "/")]
+        entries.reserveCapacity(entries.count + files.count)
+        for (name, status) in files { entries.append(entry(prefix + name, status)) }
+        for name in folders { subfolders.append(prefix + name) }
     }
 
-    private static func hasCorpusExtension(_ name: [UInt8]) -> Bool {
+    /// Whether a name ends in a corpus extension (`.txt`, `.vraag`; ASCII case ignored).
+    private static func hasCorpusExtension<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool where Name.Index == Int {
         guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return false }
-        // ASCII-lowercased: only ASCII extensions are corpus extensions.
-        let suffix = name[(dot + 1)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        return extensionBytes.contains(suffix)
+        let suffix = name[(dot + 1)...]
+        // The extensions are lowercase letters: setting bit 5 lowercases a letter, and
+        // no other byte becomes one.
+        return extensionBytes.contains { known in
+            known.count == suffix.count && zip(known, suffix).allSatisfy { $0 == $1 | 0x20 }
+        }
     }
 
-    private static let extensionBytes: Set<[UInt8]> = Set(extensions.map { Array($0.utf8) })
+    /// The extensions' bytes, lowercase ASCII.
+    private static let extensionBytes: [[UInt8]] = extensions.sorted().map { Array($0.utf8) }
 
     private static func entry(_ path: [UInt8], _ status: stat) -> Entry {
         #if canImport(Darwin)

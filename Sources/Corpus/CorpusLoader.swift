@@ -29,9 +29,24 @@ public struct CorpusLoader: Sendable {
     /// written is not an error: the corpus is still returned.
     /// Folders are opened by their canonical paths, so the cache and the records' paths
     /// are the same whichever name the folder was given by.
+    ///
+    /// `provisional`, if given, gets the cached corpus as soon as the cache is read and
+    /// found sound, before the files are checked against it (on another thread): a
+    /// server answers from it at once and puts what `open` returns in its place.
     public func open(_ sources: [CorpusSource], cache: IndexCache?,
-                     progress: (LoadProgress) -> Void = { _ in }) -> (corpus: Corpus, cache: IndexCache.Outcome?) {
+                     progress: (LoadProgress) -> Void = { _ in },
+                     provisional: (@Sendable (Corpus) -> Void)? = nil) -> (corpus: Corpus, cache: IndexCache.Outcome?) {
         let sources = sources.map(\.canonical)
+        // The cache is read while the files are listed: on a warm start these two are
+        // all the work, and one waits on file metadata while the other copies memory.
+        let hasFolder = sources.contains { if case .folder = $0 { return true } else { return false } }
+        let reading = cache.flatMap { cache in
+            hasFolder ? BackgroundResult {
+                let read = cache.read(sources)
+                if let cached = read.0, let provisional { provisional(cached.provisionalCorpus) }
+                return read
+            } : nil
+        }
         var warnings: [LoadWarning] = []
         let inputs = Self.inputs(sources, warnings: &warnings, excluding: exclusion)
         let manifest = inputs.compactMap { input -> CorpusFiles.Entry? in
@@ -42,10 +57,14 @@ public struct CorpusLoader: Sendable {
         guard let cache, !manifest.isEmpty else {
             return (withVocabulary(load(inputs, warnings: warnings, progress: progress)), nil)
         }
-        let (cached, outcome) = cache.load(sources, manifest: manifest)
+        let (cached, readOutcome) = reading?.value ?? cache.read(sources)
+        var outcome = readOutcome
         if let cached {
-            progress(LoadProgress(filesDone: inputs.count, filesTotal: inputs.count))
-            return (cached, outcome)
+            outcome = cached.validate(manifest)
+            if outcome == .hit {
+                progress(LoadProgress(filesDone: inputs.count, filesTotal: inputs.count))
+                return (cached.corpus(manifest: manifest), .hit)
+            }
         }
         let corpus = withVocabulary(load(inputs, warnings: warnings, progress: progress))
         // Problems with the cache are said once per load, with the path, and are not

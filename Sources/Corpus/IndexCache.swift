@@ -59,10 +59,40 @@ public struct IndexCache: Sendable {
     }
 
     /// The cached corpus for `sources` if it is still valid for `manifest`.
+    public func load(_ sources: [CorpusSource], manifest: [CorpusFiles.Entry]) -> (Corpus?, Outcome) {
+        let (cached, outcome) = read(sources)
+        guard let cached else { return (nil, outcome) }
+        let validity = cached.validate(manifest)
+        return (validity == .hit ? cached.corpus(manifest: manifest) : nil, validity)
+    }
+
+    /// A cache file read and checked for itself (format, version, checksum, sources,
+    /// consistent columns), not yet against the files on disk: what `read` gives, so
+    /// the files can be listed while the cache is read.
+    public struct Cached: Sendable {
+        fileprivate let corpus: Corpus
+        fileprivate let stored: StoredManifest
+
+        /// `.hit` when the files listed now are those the cache was built from, with
+        /// the same sizes and times, and a sample of them still has its content.
+        public func validate(_ manifest: [CorpusFiles.Entry]) -> Outcome {
+            guard stored.matches(manifest) else { return .stale("corpus files changed") }
+            guard stored.samplesMatch(manifest) else { return .stale("corpus file contents changed") }
+            return .hit
+        }
+
+        /// The corpus, with the manifest it was validated against.
+        public func corpus(manifest: [CorpusFiles.Entry]) -> Corpus { corpus.replacingManifest(manifest) }
+
+        /// The corpus before it is validated, with the manifest it was built from.
+        public var provisionalCorpus: Corpus { corpus.replacingManifest(stored.entries()) }
+    }
+
+    /// Reads the cache for `sources` and checks it for itself (see `Cached`).
     ///
     /// The file is read into memory of our own in one go and its columns are used in
     /// place there (see `MappedFile`): a cache truncated on disk later changes nothing.
-    public func load(_ sources: [CorpusSource], manifest: [CorpusFiles.Entry]) -> (Corpus?, Outcome) {
+    public func read(_ sources: [CorpusSource]) -> (Cached?, Outcome) {
         let path = fileURL(for: sources).path
         let file: MappedFile
         // The header (magic, format, Vraagbaak version) is checked before the rest is
@@ -95,11 +125,10 @@ public struct IndexCache: Sendable {
             let expected = try reader.readFixed()
             guard checksum(reader.remaining) == expected else { return (nil, .corrupt) }
             guard try reader.readString() == Self.key(sources) else { return (nil, .stale("built for other corpus folders")) }
-            guard try Self.manifestMatches(&reader, manifest) else { return (nil, .stale("corpus files changed")) }
-            guard try Self.samplesMatch(&reader, manifest) else { return (nil, .stale("corpus file contents changed")) }
-            let corpus = try Self.readCorpus(&reader, manifest: manifest)
+            let stored = try StoredManifest(&reader)
+            let corpus = try Self.readCorpus(&reader, manifest: [])
             guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
-            return (corpus, .hit)
+            return (Cached(corpus: corpus, stored: stored), .hit)
         } catch {
             return (nil, .corrupt)
         }
@@ -160,34 +189,11 @@ public struct IndexCache: Sendable {
         writer.writeColumn(manifest.map(\.inode))
     }
 
-    /// Whether the cached manifest is exactly `manifest`, compared in place: no
-    /// strings made for 100,000 paths.
-    private static func manifestMatches(_ reader: inout BinaryReader, _ manifest: [CorpusFiles.Entry]) throws -> Bool {
-        let paths = try reader.readColumn(UInt8.self)
-        let starts = try reader.readColumn(UInt32.self)
-        let sizes = try reader.readColumn(Int64.self)
-        let modified = try reader.readColumn(Int64.self)
-        let changed = try reader.readColumn(Int64.self)
-        let inodes = try reader.readColumn(UInt64.self)
-        guard starts.count >= 1, sizes.count == starts.count - 1, modified.count == sizes.count,
-              changed.count == sizes.count, inodes.count == sizes.count, starts.first == 0,
-              Int(starts.last ?? 0) == paths.count, starts.isNondecreasing else { throw BinaryReader.Corrupt() }
-        guard sizes.count == manifest.count else { return false }
-        // The status-change time and the inode too: `chmod` changes neither size nor
-        // modification time, and a file swapped for another may keep both.
-        for (index, entry) in manifest.enumerated() {
-            guard sizes[index] == Int64(entry.size), modified[index] == entry.modified, changed[index] == entry.changed,
-                  inodes[index] == entry.inode,
-                  paths.bytesEqual(Int(starts[index])..<Int(starts[index + 1]), entry) else { return false }
-        }
-        return true
-    }
-
     /// Files whose content a reopen checks: sizes and times can agree by chance (a
     /// copy that kept them, a clock set back), so some content is compared as well.
     static let sampleCount = 32
 
-    private static func sampleIndices(_ count: Int) -> [Int] {
+    fileprivate static func sampleIndices(_ count: Int) -> [Int] {
         count <= sampleCount ? Array(0..<count) : (0..<sampleCount).map { $0 * (count - 1) / (sampleCount - 1) }
     }
 
@@ -205,13 +211,6 @@ public struct IndexCache: Sendable {
 
     private static func writeSamples(_ manifest: [CorpusFiles.Entry], to writer: inout BinaryWriter) {
         writer.writeColumn(sampleIndices(manifest.count).map { fingerprint(manifest[$0]) })
-    }
-
-    private static func samplesMatch(_ reader: inout BinaryReader, _ manifest: [CorpusFiles.Entry]) throws -> Bool {
-        let fingerprints = try reader.readColumn(UInt64.self)
-        let indices = sampleIndices(manifest.count)
-        guard fingerprints.count == indices.count else { throw BinaryReader.Corrupt() }
-        return indices.enumerated().allSatisfy { fingerprints[$0.offset] == fingerprint(manifest[$0.element]) }
     }
 
     private static func writeCorpus(_ corpus: Corpus, to writer: inout BinaryWriter) {
@@ -329,5 +328,63 @@ public struct IndexCache: Sendable {
                             signatures: signatures, abbreviations: abbreviations)
         corpus.vocabulary = try CompletionVocabulary(from: &reader, recordCount: count)
         return corpus
+    }
+}
+
+/// The manifest and content samples a cache was built from, as stored in it: columns
+/// compared in place with the files listed now, no strings made for 100,000 paths.
+private struct StoredManifest: Sendable {
+    let paths: Column<UInt8>
+    let starts: Column<UInt32>
+    let sizes: Column<Int64>
+    let modified: Column<Int64>
+    let changed: Column<Int64>
+    let inodes: Column<UInt64>
+    let fingerprints: Column<UInt64>
+
+    init(_ reader: inout BinaryReader) throws {
+        paths = try reader.readColumn(UInt8.self)
+        starts = try reader.readColumn(UInt32.self)
+        sizes = try reader.readColumn(Int64.self)
+        modified = try reader.readColumn(Int64.self)
+        changed = try reader.readColumn(Int64.self)
+        inodes = try reader.readColumn(UInt64.self)
+        guard starts.count >= 1, sizes.count == starts.count - 1, modified.count == sizes.count,
+              changed.count == sizes.count, inodes.count == sizes.count, starts.first == 0,
+              Int(starts.last ?? 0) == paths.count, starts.isNondecreasing else { throw BinaryReader.Corrupt() }
+        fingerprints = try reader.readColumn(UInt64.self)
+        guard fingerprints.count == IndexCache.sampleIndices(sizes.count).count else { throw BinaryReader.Corrupt() }
+    }
+
+    /// Whether the stored manifest is exactly `manifest`. The status-change time and
+    /// the inode too: `chmod` changes neither size nor modification time, and a file
+    /// swapped for another may keep both.
+    func matches(_ manifest: [CorpusFiles.Entry]) -> Bool {
+        guard sizes.count == manifest.count else { return false }
+        for (index, entry) in manifest.enumerated() {
+            guard sizes[index] == Int64(entry.size), modified[index] == entry.modified, changed[index] == entry.changed,
+                  inodes[index] == entry.inode,
+                  paths.bytesEqual(Int(starts[index])..<Int(starts[index + 1]), entry) else { return false }
+        }
+        return true
+    }
+
+    /// The stored manifest as entries.
+    func entries() -> [CorpusFiles.Entry] {
+        (0..<sizes.count).map { index in
+            let bytes = paths.withUnsafeBufferPointer { Array($0[Int(starts[index])..<Int(starts[index + 1])]) }
+            let text = String(validating: bytes, as: UTF8.self)
+            return CorpusFiles.Entry(path: text ?? String(decoding: bytes, as: UTF8.self), rawPath: text == nil ? bytes : nil,
+                                     size: Int(sizes[index]), modified: modified[index], changed: changed[index],
+                                     inode: inodes[index])
+        }
+    }
+
+    /// Whether the sampled files still have the content they had (for a `manifest`
+    /// that `matches`).
+    func samplesMatch(_ manifest: [CorpusFiles.Entry]) -> Bool {
+        let indices = IndexCache.sampleIndices(manifest.count)
+        guard fingerprints.count == indices.count else { return false }
+        return indices.enumerated().allSatisfy { fingerprints[$0.offset] == IndexCache.fingerprint(manifest[$0.element]) }
     }
 }

@@ -25,9 +25,21 @@ extension LanguageServer {
             let started = Date()
             var loader = CorpusLoader()
             loader.exclusion = exclusion
-            let (corpus, cacheOutcome) = loader.open(sources, cache: cache) { progress in
+            // At a start (or when the folders change), a sound cache is in use as soon
+            // as it is read; the files are checked against it meanwhile, and what
+            // `open` returns takes its place. A reload after a change keeps the corpus
+            // it has, which is newer than the cache.
+            let (corpus, cacheOutcome) = loader.open(sources, cache: cache, progress: { progress in
                 reporter?.report(progress)
-            }
+            }, provisional: { [self] cached in
+                queue.async { [self] in
+                    guard generation == corpusGeneration, corpusSources != sources else { return }
+                    self.corpus = cached
+                    corpusIsReady = true
+                    trace?.log("corpus in use from the index cache: \(cached.count) records (the files are being checked)")
+                    corpusDidChange()
+                }
+            })
             let seconds = Date().timeIntervalSince(started)
             reporter?.end(message: "\(corpus.count) vragen")
             queue.async { [self] in

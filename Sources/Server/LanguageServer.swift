@@ -22,8 +22,16 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     enum Lifecycle { case uninitialized, running, shutDown }
 
     let queue = DispatchQueue(label: "vraagbaak.server")
-    /// Where slow requests run, off `queue`, so typing never waits for them.
-    let workQueue = DispatchQueue(label: "vraagbaak.server.work", attributes: .concurrent)
+    /// Where slow requests run, off `queue`, so typing never waits for them. Above the
+    /// default QoS: a corpus build keeps the default pool's workers busy (parallel
+    /// parsing), and a queue of another QoS gets workers of its own.
+    let workQueue = DispatchQueue(label: "vraagbaak.server.work", qos: .userInitiated, attributes: .concurrent)
+    /// Where pushed diagnostics are computed and published: a serial queue has a
+    /// thread of its own, so the structure checks never wait for a pool worker.
+    let diagnosticsQueue = DispatchQueue(label: "vraagbaak.server.diagnostics", qos: .userInitiated)
+    /// The newest diagnostics generation per document, shared with `diagnosticsQueue`,
+    /// which publishes a result only while it is still the newest.
+    let diagnosticsGate = Mutex(DiagnosticsGate())
     let trace: Trace?
     /// What day it is, for the checks and hovers: injected, so tests fix it.
     let clock: Clock
@@ -55,8 +63,6 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     let seedFiles = SeedFiles()
     var settingsGeneration = 0
     var diagnosticsGeneration = 0
-    /// The generation of the newest diagnostics request per document.
-    var latestDiagnostics: [DocumentURI: Int] = [:]
     /// Documents being checked now; checked again when done if asked meanwhile.
     var diagnosticsRunning: Set<DocumentURI> = []
     var diagnosticsWanted: Set<DocumentURI> = []

@@ -79,7 +79,7 @@ func runCorpusBenchmark(_ options: [String]) {
 }
 
 /// Reads every corpus file once, in parallel.
-private func warmPageCache(_ folder: String) {
+func warmPageCache(_ folder: String) {
     var warnings: [LoadWarning] = []
     let files = CorpusFiles.list(folder, warnings: &warnings)
     DispatchQueue.concurrentPerform(iterations: files.count) { index in

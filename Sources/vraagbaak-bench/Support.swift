@@ -12,6 +12,9 @@ let benchmarkUsage = """
             keystroke-to-diagnostics latency of a 1,000-word draft at the server
       corpus --corpus DIR [--queries N] [--query-words N] [--queries-out FILE]
             index build, cache reopen, memory, and top-10 search latency
+      reopen --corpus DIR [--runs N] [--cache-dir DIR]
+            a warm start's corpus reopen from its cache: listing the files, reading
+            and checking the cache (the cache is built once and kept)
       repetition [--corpus DIR] [--drafts DIR] [--queries-out FILE] [--verbose]
             search precision@1 on kamer-2017's identical questions; recall of the
             repetition check on exact re-filings (five layouts) and reworded drafts;

@@ -14,6 +14,8 @@ case "diagnostics":
     runDiagnosticsBenchmark(options)
 case "corpus":
     runCorpusBenchmark(options)
+case "reopen":
+    runReopenBenchmark(options)
 case "repetition":
     runRepetitionBenchmark(options)
 case "long-lines":

@@ -66,6 +66,20 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(checks(#"{"checks": {"profile": "ep", "rules": {"word-limit": {"limit": 300}}}}"#).limit(for: .wordLimit), 300)
     }
 
+    func testTheRepetitionCopyLimit() {
+        XCTAssertEqual(checks(#"{}"#).repetitionCopyLimit, 80)
+        XCTAssertEqual(checks(#"{"checks": {"rules": {"repetition": {"copy-limit": 95}}}}"#).repetitionCopyLimit, 95)
+        // Merged key by key with the relevance limit of another layer.
+        let (file, _) = ConfigurationDecoder.decode(Data(#"{"checks": {"rules": {"repetition": {"limit": 40}}}}"#.utf8), from: source)
+        let (user, _) = ConfigurationDecoder.decode(Data(#"{"checks": {"rules": {"repetition": {"copy-limit": 90}}}}"#.utf8), from: .clientSettings)
+        XCTAssertEqual(Configuration(layers: [file, user]).checks.rules[.repetition], RuleSetting(limit: 40, copyLimit: 90))
+        // Another rule has no copy limit: a warning, and the rest applies.
+        let (configuration, found) = decode(#"{"checks": {"rules": {"word-limit": {"copy-limit": 5, "limit": 9}}}}"#)
+        XCTAssertEqual(found.map(\.keyPath), ["checks.rules.word-limit.copy-limit"])
+        XCTAssertEqual(found.map(\.severity), [.warning])
+        XCTAssertEqual(configuration.checks.limit(for: .wordLimit), 9)
+    }
+
     func testLayersMergeKeyByKey() {
         let (file, _) = ConfigurationDecoder.decode(Data(#"{"corpus": "a", "checks": {"rules": {"numbering": "off", "word-limit": {"limit": 10}}}}"#.utf8), from: source)
         let (user, _) = ConfigurationDecoder.decode(Data(#"{"checks": {"rules": {"word-limit": {"severity": "error"}}}}"#.utf8), from: .clientSettings)
@@ -104,7 +118,8 @@ final class ConfigurationTests: XCTestCase {
     func testOutOfRangeAndWrongTypes() {
         for bad in [#"{"word-limit": {"limit": -1}}"#, #"{"word-limit": {"limit": 1e300}}"#, #"{"word-limit": {"limit": 2.5}}"#,
                     #"{"word-limit": 12}"#, #"{"repetition": {"limit": 101}}"#, #"{"title-too-long": {"limit": "80"}}"#,
-                    #"{"too-many-questions": {"limit": 10001}}"#, #"{"numbering": {"severity": 3}}"#] {
+                    #"{"too-many-questions": {"limit": 10001}}"#, #"{"numbering": {"severity": 3}}"#,
+                    #"{"repetition": {"copy-limit": 101}}"#, #"{"repetition": {"copy-limit": "80"}}"#] {
             let (configuration, found) = decode(#"{"checks": {"rules": "# + bad + "}}")
             XCTAssertEqual(found.map(\.severity), [.error], bad)
             XCTAssertEqual(configuration.checks, .default, bad)

@@ -102,6 +102,11 @@ final class RepetitionRuleTests: XCTestCase {
         XCTAssertEqual(findings(.repetition, in: text, configuration: configuration).count, 1)
         configuration.rules[.repetition] = RuleSetting(limit: percent + 1)
         assertNoFinding(.repetition, in: text, configuration: configuration)
+        // The copy limit decides between the grades: at 0 % shared shingles every
+        // match is a copy (a warning); the default 80 % keeps this rewording an information.
+        configuration.rules[.repetition] = RuleSetting(copyLimit: 0)
+        XCTAssertEqual(findings(.repetition, in: text, configuration: configuration).map(\.severity), [.warning])
+        XCTAssertEqual(findings(.repetition, in: text).map(\.severity), [.information])
         // A configured severity overrides both grades.
         configuration.rules[.repetition] = RuleSetting(severity: .hint)
         XCTAssertEqual(findings(.repetition, in: try TestData.example("repetition.vraag"), configuration: configuration)

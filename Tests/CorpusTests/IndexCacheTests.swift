@@ -45,6 +45,35 @@ final class IndexCacheTests: XCTestCase {
         XCTAssertTrue(reopened.corpus.records.contains { $0.title == "Gevangenen - Inburgering" })
     }
 
+    /// A server answers from the cache as soon as it is read; the files are checked
+    /// meanwhile, and what `open` returns replaces it.
+    func testTheProvisionalCorpusIsTheCacheBeforeTheFilesAreChecked() throws {
+        let built = CorpusLoader().open(sources, cache: cache).corpus
+        let warm = Provisional()
+        let reopened = CorpusLoader().open(sources, cache: cache, provisional: warm.set)
+        XCTAssertEqual(reopened.cache, .hit)
+        XCTAssertEqual(warm.corpora.count, 1)
+        XCTAssertEqual(warm.corpora.first?.records, built.records)
+        XCTAssertEqual(warm.corpora.first?.manifest, built.manifest, "the manifest the cache was built from")
+
+        // A file changed while nobody watched: the stale cache is offered first, then rebuilt.
+        let file = corpusFolder.appendingPathComponent("000_0baf78453092f8a6.txt")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "Gedetineerden  -  Inburgering", with: "Gevangenen  -  Inburgering")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let stale = Provisional()
+        let rebuilt = CorpusLoader().open(sources, cache: cache, provisional: stale.set)
+        XCTAssertEqual(rebuilt.cache, .stale("corpus files changed"))
+        XCTAssertEqual(stale.corpora.first?.records, built.records)
+        XCTAssertTrue(rebuilt.corpus.records.contains { $0.title == "Gevangenen - Inburgering" })
+
+        // No cache yet: nothing provisional.
+        try FileManager.default.removeItem(at: cache.fileURL(for: sources))
+        let cold = Provisional()
+        XCTAssertEqual(CorpusLoader().open(sources, cache: cache, provisional: cold.set).cache, .missing)
+        XCTAssertTrue(cold.corpora.isEmpty)
+    }
+
     func testAddedAndRemovedFilesMakeTheCacheStale() throws {
         _ = CorpusLoader().open(sources, cache: cache)
         try FileManager.default.removeItem(at: corpusFolder.appendingPathComponent("001_c931f2d9eb512577.txt"))
@@ -83,4 +112,14 @@ final class IndexCacheTests: XCTestCase {
         XCTAssertEqual(IndexCache.defaultFolder(environment: ["VRAAGBAAK_CACHE_DIR": "/x/y"]).path, "/x/y")
         XCTAssertEqual(IndexCache.defaultFolder(environment: ["XDG_CACHE_HOME": "/c"]).path, "/c/vraagbaak")
     }
+}
+
+/// Collects what `CorpusLoader.open` offers provisionally (from its reading thread).
+private final class Provisional: @unchecked Sendable {
+    private let lock = NSLock()
+    private var offered: [Corpus] = []
+
+    var corpora: [Corpus] { lock.withLock { offered } }
+
+    @Sendable func set(_ corpus: Corpus) { lock.withLock { offered.append(corpus) } }
 }

@@ -160,6 +160,36 @@ final class CorpusConfigurationTests: XCTestCase {
         XCTAssertEqual(try server.shutdownAndExit(), 0)
     }
 
+    /// A warm start answers from the cache at once and checks the files meanwhile: a
+    /// file changed while the server was off is seen without any notification.
+    func testAFileChangedWhileTheServerWasOffIsSeenAtTheNextStart() throws {
+        let first = try server()
+        _ = try first.initialize(initializationOptions: ["corpus": ["extra"]], rootURI: folder.absoluteString)
+        _ = try waitForCorpus(first) { $0["records"] == 1 }
+        XCTAssertEqual(try first.shutdownAndExit(), 0)
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).contains { $0.hasSuffix(".bin") })
+
+        try Self.record(number: 902, title: "Fietspaden - Verlichting").write(
+            to: folder.appendingPathComponent("extra/sub/900.txt"), atomically: true, encoding: .utf8)
+        let second = try server()
+        _ = try second.initialize(initializationOptions: ["corpus": ["extra"]], rootURI: folder.absoluteString)
+        _ = try waitForCorpus(second) { $0["records"] == 1 }
+        let uri = folder.appendingPathComponent("draft.vraag").absoluteString
+        second.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "vraag", "version": 1,
+            "text": "Fietspaden - Verlichting\n\nIn opvolging van schriftelijke vraag nr. 902 van 3 maart 2024:\n\n1. Wanneer?\n"]])
+        // The citation resolves once the changed file is indexed: no unknown-citation finding.
+        let deadline = Date().addingTimeInterval(20)
+        var codes: [String] = ["?"]
+        while Date() < deadline {
+            let report = try second.request("textDocument/diagnostic", ["textDocument": ["uri": .string(uri)]])
+            codes = report["result"]?["items"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? ["?"]
+            if !codes.contains("citation-unknown") { break }
+            usleep(50_000)
+        }
+        XCTAssertFalse(codes.contains("citation-unknown"), "nr. 902 is known after the restart: \(codes)")
+        XCTAssertEqual(try second.shutdownAndExit(), 0)
+    }
+
     func testPollingSeesChangesWhenTheClientCannotWatch() throws {
         let server = try server()
         _ = try server.initialize(initializationOptions: ["corpus": ["extra"], "pollInterval": .double(0.2)],

@@ -2,7 +2,7 @@
 // corpus asked. Judged on the whole question text of both sides (title, introduction,
 // every question and sub-item, the closing; never the answer), whatever the layout.
 // - A warning when the draft is a near-verbatim copy: most of the word shingles of
-//   the shorter side are in the other (`repetitionCopyThreshold`, 80 %).
+//   the shorter side are in the other (`copy-limit`, 80 % by default).
 // - An information when it asks the same in other words: its search score against
 //   the record, over the geometric mean of both sides' scores against themselves,
 //   reaches the rule's limit (30 %). Only answered records count here; a copy
@@ -40,7 +40,7 @@ struct RepetitionRule: Rule {
 
     func findings(in context: CheckContext) -> [Finding] {
         guard context.corpus.count > 0, let relevanceLimit = context.limit(for: code) else { return [] }
-        let groups = Self.matches(in: context, copyLimit: context.profile.repetitionCopyThreshold,
+        let groups = Self.matches(in: context, copyLimit: context.repetitionCopyLimit,
                                   relevanceLimit: relevanceLimit)
         guard let best = groups.first?.first else { return [] }
         let question = context.question

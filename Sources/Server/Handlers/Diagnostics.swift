@@ -44,31 +44,35 @@ extension LanguageServer {
     /// Recomputes and publishes a document's diagnostics. Called after each change,
     /// and for every open document when the corpus is installed: the structure checks
     /// do not wait for the corpus, the corpus checks follow when it is there.
-    /// The check runs off the server queue, one at a time per document: changes that
-    /// arrive meanwhile are checked together once it is done, and a result that is no
-    /// longer current is dropped. Typing is never blocked, and a burst of edits to a
-    /// large document never runs a pile of checks at once.
+    /// The check runs on `diagnosticsQueue`, one at a time per document: changes that
+    /// arrive meanwhile are checked together once it is done. The result is published
+    /// from there, and only while it is the document's newest (`DiagnosticsGate`), so
+    /// the server queue neither waits for a check nor encodes its result: requests
+    /// (completion, hover) are answered while the checks run.
     func scheduleDiagnostics(_ uri: DocumentURI) {
         guard pushesDiagnostics else { return }
         diagnosticsGeneration += 1
-        latestDiagnostics[uri] = diagnosticsGeneration
+        let generation = diagnosticsGeneration
+        diagnosticsGate.withLock { $0.latest[uri] = generation }
         if diagnosticsRunning.contains(uri) {
             diagnosticsWanted.insert(uri)
             return
         }
-        guard let (snapshot, converter) = try? snapshot(uri), let version = documents[uri]?.version else { return }
-        let generation = diagnosticsGeneration
+        guard let (snapshot, converter) = try? snapshot(uri), let version = documents[uri]?.version,
+              let connection = currentConnection else { return }
         diagnosticsRunning.insert(uri)
-        // On a queue of our own, which gets a thread even while the corpus load keeps
-        // the shared pool busy.
-        workQueue.async { [self] in
-            let diagnostics = ToLSP.diagnostics(snapshot.findings(), converter)
+        diagnosticsQueue.async { [self] in
+            // Overtaken before it started: the newer change is checked instead.
+            if diagnosticsGate.withLock({ $0.latest[uri] == generation }) {
+                let diagnostics = ToLSP.diagnostics(snapshot.findings(), converter)
+                let params = PublishDiagnosticsParams(uri: uri, version: version, diagnostics: diagnostics)
+                diagnosticsGate.withLock { gate in
+                    guard gate.latest[uri] == generation else { return }
+                    connection.sendNotification("textDocument/publishDiagnostics", params)
+                }
+            }
             queue.async { [self] in
                 diagnosticsRunning.remove(uri)
-                if latestDiagnostics[uri] == generation, documents[uri]?.version == version {
-                    sendNotification("textDocument/publishDiagnostics",
-                                     PublishDiagnosticsParams(uri: uri, version: version, diagnostics: diagnostics))
-                }
                 if diagnosticsWanted.remove(uri) != nil { scheduleDiagnostics(uri) }
             }
         }
@@ -83,14 +87,24 @@ extension LanguageServer {
     }
 
     func clearDiagnostics(_ uri: DocumentURI) {
-        latestDiagnostics[uri] = nil
         diagnosticsWanted.remove(uri)
-        guard pushesDiagnostics else { return }
-        sendNotification("textDocument/publishDiagnostics", PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: []))
+        // Under the gate, so a check still running cannot publish after this.
+        diagnosticsGate.withLock { gate in
+            gate.latest[uri] = nil
+            guard pushesDiagnostics else { return }
+            sendNotification("textDocument/publishDiagnostics", PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: []))
+        }
     }
 
     /// Changes whenever the text, the corpus or the settings change.
     private func diagnosticsResultID(_ uri: DocumentURI) -> String {
         "\(documents[uri]?.version ?? 0)-\(corpusGeneration)-\(corpusIsReady)-\(settingsGeneration)"
     }
+}
+
+/// The generation of the newest diagnostics request per open document: a result is
+/// published only while its generation is still the newest, checked under the lock
+/// that also guards clearing a closed document's diagnostics.
+struct DiagnosticsGate {
+    var latest: [DocumentURI: Int] = [:]
 }
