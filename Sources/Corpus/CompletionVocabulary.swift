@@ -28,6 +28,9 @@ package struct CompletionVocabulary: Sendable {
     /// Per corpus index: 0 for the newest numbered record, `Int32.max` for records
     /// without number and date.
     package let recencyRank: [Int32]
+    /// The multi-word terms counted in a sample of the records' full texts (the
+    /// costly part): an incremental update keeps them and rebuilds the rest.
+    let phrases: [PrefixIndex.Entry]
 
     /// Records scanned for multi-word terms: an even sample keeps building fast on
     /// a 100,000-question corpus, and frequencies need no more.
@@ -35,11 +38,12 @@ package struct CompletionVocabulary: Sendable {
     package static let empty = CompletionVocabulary(
         numbered: [], numbers: [], recent: [], ministers: .empty, authors: .empty, themes: .empty, subjects: .empty,
         specifications: [:], terms: .empty, abbreviations: .empty, titleWords: [], recordsByTitleWord: [],
-        recencyRank: [])
+        recencyRank: [], phrases: [])
 
     init(numbered: [Int32], numbers: [Int], recent: [Int32], ministers: PrefixIndex, authors: PrefixIndex,
          themes: PrefixIndex, subjects: PrefixIndex, specifications: [String: PrefixIndex], terms: PrefixIndex,
-         abbreviations: PrefixIndex, titleWords: [String], recordsByTitleWord: [[Int32]], recencyRank: [Int32]) {
+         abbreviations: PrefixIndex, titleWords: [String], recordsByTitleWord: [[Int32]], recencyRank: [Int32],
+         phrases: [PrefixIndex.Entry]) {
         self.numbered = numbered
         self.numbers = numbers
         self.recent = recent
@@ -53,6 +57,7 @@ package struct CompletionVocabulary: Sendable {
         self.titleWords = titleWords
         self.recordsByTitleWord = recordsByTitleWord
         self.recencyRank = recencyRank
+        self.phrases = phrases
     }
 
     /// The newest questions offered after a bare `nr.`.
@@ -64,6 +69,11 @@ package struct CompletionVocabulary: Sendable {
     /// texts), not only in the short previews the corpus keeps; slower, so done off
     /// the server queue for large corpora.
     package init(_ corpus: Corpus, readsFullText: Bool = true) {
+        self.init(corpus, readsFullText: readsFullText, phrases: nil)
+    }
+
+    /// `phrases`: the multi-word terms of an earlier vocabulary, kept instead of counted again.
+    init(_ corpus: Corpus, readsFullText: Bool = true, phrases keptPhrases: [PrefixIndex.Entry]?) {
         let records = corpus.records
         // Read each number and date once: sorting through the columnar store would
         // decode them at every comparison.
@@ -128,8 +138,9 @@ package struct CompletionVocabulary: Sendable {
             }, indexEveryWord: false)
         }
 
-        var termEntries = PhraseCounter.frequentPhrases(in: records, sampleSize: Self.termSampleSize,
-                                                        limit: Self.maximumTerms, readsFullText: readsFullText)
+        phrases = keptPhrases ?? PhraseCounter.frequentPhrases(in: records, sampleSize: Self.termSampleSize,
+                                                                limit: Self.maximumTerms, readsFullText: readsFullText)
+        var termEntries = phrases
         let phraseKeys = Set(termEntries.map { PrefixIndex.fold($0.text) })
         for abbreviation in corpus.abbreviations where !phraseKeys.contains(PrefixIndex.fold(abbreviation.longForm)) {
             termEntries.append(PrefixIndex.Entry(text: abbreviation.longForm, detail: abbreviation.shortForm,

@@ -15,6 +15,8 @@ public struct CorpusLoader: Sendable {
     var maximumRecordTextBytes = Int(UInt32.max)
     /// Files in the corpus folders that are not read (the server's log).
     public var exclusion = FileExclusion.none
+    /// When `update` parses only the changed files, and when it asks for a full rebuild.
+    public var updateLimits = UpdateLimits()
 
     public init() {}
 
@@ -156,7 +158,7 @@ public struct CorpusLoader: Sendable {
         func worker(_ index: Int) -> Int { index / sliceLength }
     }
 
-    private func parseInParallel(_ batch: [Input]) -> ParsedBatch {
+    func parseInParallel(_ batch: [Input]) -> ParsedBatch {
         let results = UnsafeResults<Outcome>(count: batch.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count))
         let sliceLength = (batch.count + workers - 1) / workers
@@ -240,12 +242,7 @@ private final class BatchMerger: @unchecked Sendable {
     var emptyFiles: [String] = []
 
     /// One warning for all the empty files: the first path and how many there were.
-    var emptyFilesWarning: LoadWarning? {
-        guard let first = emptyFiles.first else { return nil }
-        let others = emptyFiles.count - 1
-        return LoadWarning(path: first, kind: .empty, message: others == 0 ? "skipped: an empty file"
-                           : "skipped: an empty file, as were \(others) more (\(emptyFiles.count) empty files in all)")
-    }
+    var emptyFilesWarning: LoadWarning? { CorpusLoader.emptyFilesWarning(emptyFiles) }
 }
 
 /// Slots that parallel workers fill at distinct indices; read once all are done.

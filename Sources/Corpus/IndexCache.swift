@@ -15,7 +15,7 @@ public struct IndexCache: Sendable {
     let applicationVersion: String
 
     static let magic = Array("VRAAGBAAK-INDEX\n".utf8)
-    static let formatVersion = 7
+    static let formatVersion = 8
     /// Larger than any cache Vraagbaak writes (record text is capped at 4 GiB in all):
     /// such a file is not read at all.
     static let maximumFileSize = 4 << 30
@@ -243,6 +243,8 @@ public struct IndexCache: Sendable {
         writer.writeColumn(index.postingWeights)
         writer.write(index.documentCount)
         writer.writeColumn(index.selfScores)
+        writer.writeColumn(index.fieldAverages.map(\.bitPattern))
+        writer.write(index.updatedDocuments)
         writer.writeColumn(corpus.signatures.starts)
         writer.writeColumn(corpus.signatures.hashes)
         writer.write(corpus.abbreviations.count)
@@ -251,6 +253,14 @@ public struct IndexCache: Sendable {
             writer.write(abbreviation.longForm)
             writer.write(abbreviation.count)
         }
+        let definitions = corpus.recordAbbreviations
+        writer.write(definitions.pairs.count)
+        for pair in definitions.pairs {
+            writer.write(pair.shortForm)
+            writer.write(pair.longForm)
+        }
+        writer.writeColumn(definitions.starts)
+        writer.writeColumn(definitions.definitions)
         let lookups = corpus.lookups
         writer.writeColumn(lookups.byReference)
         writer.writeColumn(lookups.citations)
@@ -298,6 +308,9 @@ public struct IndexCache: Sendable {
         let weights = try reader.readColumn(UInt16.self)
         let documentCount = try reader.readInt()
         let selfScores = try reader.readColumn(UInt32.self)
+        let fieldAverages = Array(try reader.readColumn(UInt32.self)).map(Float.init(bitPattern:))
+        let updatedDocuments = try reader.readInt()
+        guard fieldAverages.count == 3, fieldAverages.allSatisfy({ $0.isFinite && $0 >= 1 }) else { throw BinaryReader.Corrupt() }
         let signatures = RecordSignatures(starts: try reader.readColumn(UInt32.self),
                                           hashes: try reader.readColumn(UInt32.self))
         guard selfScores.count == count, signatures.isConsistent(recordCount: count) else { throw BinaryReader.Corrupt() }
@@ -311,6 +324,13 @@ public struct IndexCache: Sendable {
             abbreviations.append(Abbreviation(shortForm: try reader.readString(), longForm: try reader.readString(),
                                               count: try reader.readInt()))
         }
+        var pairs: [RecordAbbreviations.Pair] = []
+        for _ in 0..<(try reader.readCount()) {
+            pairs.append(RecordAbbreviations.Pair(shortForm: try reader.readString(), longForm: try reader.readString()))
+        }
+        let recordAbbreviations = RecordAbbreviations(pairs: pairs, starts: try reader.readColumn(Int32.self),
+                                                      definitions: try reader.readColumn(Int32.self))
+        guard recordAbbreviations.isConsistent(recordCount: count) else { throw BinaryReader.Corrupt() }
         let byReference = try reader.readColumn(Int32.self)
         let citations = try reader.readColumn(Int32.self)
         var tables: [NameTable] = []
@@ -323,9 +343,11 @@ public struct IndexCache: Sendable {
                                     ministers: tables[1], themes: tables[2])
         guard lookups.isConsistent(with: store) else { throw BinaryReader.Corrupt() }
         let index = SearchIndex(termIDs: termIDs, postingStarts: starts, postingDocuments: documents,
-                                postingWeights: weights, documentCount: documentCount, selfScores: selfScores)
+                                postingWeights: weights, documentCount: documentCount, selfScores: selfScores,
+                                fieldAverages: fieldAverages, updatedDocuments: updatedDocuments)
         var corpus = Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: index, lookups: lookups,
-                            signatures: signatures, abbreviations: abbreviations)
+                            signatures: signatures, abbreviations: abbreviations,
+                            recordAbbreviations: recordAbbreviations)
         corpus.vocabulary = try CompletionVocabulary(from: &reader, recordCount: count)
         return corpus
     }

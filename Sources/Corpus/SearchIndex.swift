@@ -32,6 +32,12 @@ public struct SearchIndex: Sendable {
     /// question text were the query), as `Float` bit patterns. The yardstick of
     /// `Corpus.selfScore`.
     var selfScores: Column<UInt32>
+    /// The average field lengths (title, question, answer) the stored weights were
+    /// normalized by: an incremental update weighs new documents by the same ones.
+    var fieldAverages: [Float] = [1, 1, 1]
+    /// Documents added, changed or removed by incremental updates since these
+    /// averages were computed: past a share of the corpus, a full rebuild is due.
+    var updatedDocuments = 0
 
     public var termCount: Int { termIDs.count }
 
@@ -115,6 +121,24 @@ public struct SearchIndex: Sendable {
     }
 }
 
+extension SearchIndex {
+    /// Per field of a document: weight / (1 - b + b * length / average).
+    static func lengthFactors(_ lengths: FieldCounts, averages: [Float]) -> (Float, Float, Float) {
+        func factor(_ field: Int) -> Float {
+            fieldWeights[field] / (1 - b + b * Float(lengths[field]) / averages[field])
+        }
+        return (factor(0), factor(1), factor(2))
+    }
+
+    /// A posting's stored weight: the saturated BM25F frequency in fixed point.
+    static func storedWeight(_ counts: FieldCounts, _ factor: (Float, Float, Float)) -> UInt16 {
+        let weight = Float(counts[0]) * factor.0 + Float(counts[1]) * factor.1 + Float(counts[2]) * factor.2
+        let saturated = weight / (weight + k1)
+        // At least 1: a term that occurs must never score as absent.
+        return UInt16(max(1, min(Float(UInt16.max), (saturated * weightScale).rounded())))
+    }
+}
+
 /// Keeps the `limit` highest scores seen; a sorted insertion into a small array,
 /// which for limit 10 beats a heap.
 struct TopK {
@@ -192,14 +216,7 @@ struct SearchIndexBuilder {
         }
         let count = Float(max(1, fieldLengths.count))
         averages = averages.map { max(1, $0 / count) }
-        // Per document and field: weight / (1 - b + b * length / average).
-        let factors: [(Float, Float, Float)] = fieldLengths.map { lengths in
-            func factor(_ field: Int) -> Float {
-                SearchIndex.fieldWeights[field]
-                    / (1 - SearchIndex.b + SearchIndex.b * Float(lengths[field]) / averages[field])
-            }
-            return (factor(0), factor(1), factor(2))
-        }
+        let factors = fieldLengths.map { SearchIndex.lengthFactors($0, averages: averages) }
 
         var starts: [Int32] = [0]
         starts.reserveCapacity(documents.count + 1)
@@ -212,12 +229,8 @@ struct SearchIndexBuilder {
         for term in documents.indices {
             let frequency = documents[term].count
             for (document, counts) in zip(documents[term], fieldCounts[term]) {
-                let factor = factors[Int(document)]
                 flatDocuments.append(document)
-                let weight = Float(counts[0]) * factor.0 + Float(counts[1]) * factor.1 + Float(counts[2]) * factor.2
-                let saturated = weight / (weight + SearchIndex.k1)
-                // At least 1: a term that occurs must never score as absent.
-                let stored = UInt16(max(1, min(Float(UInt16.max), (saturated * SearchIndex.weightScale).rounded())))
+                let stored = SearchIndex.storedWeight(counts, factors[Int(document)])
                 flatWeights.append(stored)
                 // The score this posting adds when the document's own question text is the query.
                 let asked = counts[0] + counts[1]
@@ -232,7 +245,7 @@ struct SearchIndexBuilder {
         }
         return SearchIndex(termIDs: termIDs, postingStarts: Column(starts), postingDocuments: Column(flatDocuments),
                            postingWeights: Column(flatWeights), documentCount: fieldLengths.count,
-                           selfScores: Column(selfScores.map(\.bitPattern)))
+                           selfScores: Column(selfScores.map(\.bitPattern)), fieldAverages: averages)
     }
 }
 

@@ -37,7 +37,7 @@ extension LanguageServer {
                 configurationLayers.file = loadConfigurationFile()
                 settingsChanged()
             }
-            if paths.contains(where: isInCorpus) { reloadCorpus(reason: "corpus files changed") }
+            if paths.contains(where: isInCorpus) { corpusFilesChanged() }
         }
         onRequest("vraagbaak/corpusStatus", JSONValue?.self) { [unowned self] _ in
             CorpusStatus(records: corpus.count, sources: corpusSources.map(\.description), warnings: corpus.warnings.count,
@@ -162,7 +162,7 @@ extension LanguageServer {
         } else if !folders.isEmpty {
             let watcher = CorpusWatcher(folders: folders, interval: configuration.pollIntervalSeconds,
                                          excluding: fileExclusion) { [unowned self] in
-                queue.async { [unowned self] in reloadCorpus(reason: "corpus files changed") }
+                queue.async { [unowned self] in corpusFilesChanged() }
             }
             corpusWatcher = watcher
             watcher.start()

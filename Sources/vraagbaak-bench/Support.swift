@@ -22,6 +22,10 @@ let benchmarkUsage = """
       startup --corpus DIR
             a cold and a warm server start: first diagnostics of a draft opened at once,
             corpus and completion vocabulary ready, resident memory after the load
+      incremental --corpus DIR [--runs N] [--work DIR]
+            on a copy of the corpus: incremental update time for one changed, added and
+            removed file and a burst of 8, beside a full rebuild; then through the server,
+            from didChangeWatchedFiles to the new corpus in use
       long-lines [--megabytes N]
             semantic tokens on an N MB (default 4) one-line draft, and every document
             request after a keystroke on 1 MB drafts (one line; many lines)
