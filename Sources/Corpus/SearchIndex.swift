@@ -281,10 +281,20 @@ struct TermBag: Sendable {
     var lengths: FieldCounts
 
     init(title: String, question: [String], answer: String?, interner: inout TermInterner) {
+        var unused: [UInt64]? = nil
+        self.init(title: title, question: question, answer: answer, interner: &interner, shingleWords: &unused)
+    }
+
+    /// With `shingleWords`, also the shingle hashes of the title's and the
+    /// question's words, in order: `Shingles(text: title + "\n" + question...)` in
+    /// the same pass.
+    init(title: String, question: [String], answer: String?, interner: inout TermInterner,
+         shingleWords: inout [UInt64]?) {
         var lengths = FieldCounts()
-        interner.count(title, field: 0, lengths: &lengths)
-        for text in question { interner.count(text, field: 1, lengths: &lengths) }
-        if let answer { interner.count(answer, field: 2, lengths: &lengths) }
+        interner.count(title, field: 0, lengths: &lengths, shingleWords: &shingleWords)
+        for text in question { interner.count(text, field: 1, lengths: &lengths, shingleWords: &shingleWords) }
+        var none: [UInt64]? = nil
+        if let answer { interner.count(answer, field: 2, lengths: &lengths, shingleWords: &none) }
         counts = interner.takeCounts()
         self.lengths = lengths
     }
