@@ -92,6 +92,7 @@ public struct CorpusLoader: Sendable {
     private func withVocabulary(_ corpus: Corpus) -> Corpus {
         var corpus = corpus
         corpus.vocabulary = CompletionVocabulary(corpus)
+        FreedMemory.release()
         return corpus
     }
 
@@ -138,7 +139,12 @@ public struct CorpusLoader: Sendable {
             if case .file(let entry) = input { return entry }
             return nil
         }
-        return merger.builder.build()
+        // Moved out of the merger, so the build consumes it and frees its parts as it goes.
+        var builder = CorpusBuilder()
+        swap(&builder, &merger.builder)
+        let corpus = builder.build()
+        FreedMemory.release()
+        return corpus
     }
 
     enum Outcome: Sendable {
@@ -246,7 +252,7 @@ private final class BatchMerger: @unchecked Sendable {
 }
 
 /// Slots that parallel workers fill at distinct indices; read once all are done.
-private final class UnsafeResults<Value>: @unchecked Sendable {
+final class UnsafeResults<Value>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Value?>
 
     init(count: Int) {
