@@ -31,6 +31,9 @@ func runIncrementalBenchmark(_ options: [String]) {
     DispatchQueue.concurrentPerform(iterations: files.count) { _ = CorpusFileReader.read(files[$0]) }
     report("corpus copy: \(folder.path), \(files.count) files (page cache warmed)")
 
+    if options.contains("--server-only") {
+        return runServerIncrementalBenchmark(folder: folder, cacheFolder: cache.folder, runs: runs)
+    }
     // The peer: a full rebuild of the same files, vocabulary included (what `open` does without a cache).
     var corpus = Corpus.empty
     let full = clock.measure { corpus = CorpusLoader().open(sources, cache: nil).corpus }
@@ -147,11 +150,9 @@ private func runServerIncrementalBenchmark(folder: URL, cacheFolder: URL, runs: 
                 serial += 1
                 let word = "zzserverwoord\(serial)"
                 words.append(word)
-                if let handle = FileHandle(forWritingAtPath: path) {
-                    handle.seekToEndOfFile()
-                    handle.write(Data("\nOok \(word) is nieuw.\n".utf8))
-                    try? handle.close()
-                }
+                // A new first line: the word is then in the (indexed) title.
+                let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+                FileManager.default.createFile(atPath: path, contents: Data(("Ook \(word)\n" + text).utf8))
                 changes.append(.object(["uri": .string(URL(fileURLWithPath: path).absoluteString), "type": .int(2)]))
             }
             // One notification per file, as an editor saving 8 files sends them.

@@ -24,7 +24,7 @@ let benchmarkUsage = """
       startup --corpus DIR
             a cold and a warm server start: first diagnostics of a draft opened at once,
             corpus and completion vocabulary ready, resident memory after the load
-      incremental --corpus DIR [--runs N] [--work DIR]
+      incremental --corpus DIR [--runs N] [--work DIR] [--server-only]
             on a copy of the corpus: incremental update time for one changed, added and
             removed file and a burst of 8, beside a full rebuild; then through the server,
             from didChangeWatchedFiles to the new corpus in use
