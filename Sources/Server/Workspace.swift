@@ -57,8 +57,11 @@ extension LanguageServer {
     private func fetchClientSettings(then: @escaping @Sendable () -> Void) {
         guard let connection = currentConnection else { return then() }
         let params = ConfigurationParams(items: [ConfigurationItem(section: "vraagbaak")])
-        connection.sendRequest("workspace/configuration", params, timeout: Self.clientAnswerTimeout) { [unowned self] result in
-            queue.async { [unowned self] in
+        // Weak: the answer (or its timeout) may come after the client left and the
+        // server is gone, as when a `vraagbaak web` page is closed while it loads.
+        connection.sendRequest("workspace/configuration", params, timeout: Self.clientAnswerTimeout) { [weak self] result in
+            guard let self else { return }
+            queue.async { [self] in
                 if case .success(.array(let values)) = result, let first = values.first {
                     configurationLayers.client = first
                 } else if case .failure(let error) = result, error.isTimeout {
@@ -161,8 +164,10 @@ extension LanguageServer {
             currentConnection?.sendRequest("client/registerCapability", RegistrationParams(registrations: [registration])) { _ in }
         } else if !folders.isEmpty {
             let watcher = CorpusWatcher(folders: folders, interval: configuration.pollIntervalSeconds,
-                                         excluding: fileExclusion) { [unowned self] in
-                queue.async { [unowned self] in reloadCorpus(reason: "corpus files changed") }
+                                         excluding: fileExclusion) { [weak self] in
+                // A scan already running when the server stopped may still report.
+                guard let self else { return }
+                queue.async { [self] in reloadCorpus(reason: "corpus files changed") }
             }
             corpusWatcher = watcher
             watcher.start()

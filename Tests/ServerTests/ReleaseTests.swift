@@ -36,4 +36,21 @@ final class ReleaseTests: XCTestCase {
         while server != nil && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         XCTAssertNil(server, "the server (and its corpus) is still held after its client left")
     }
+
+    /// The client leaves before it answers the server's request for its settings:
+    /// when the request times out, the server is gone, and nothing may touch it (a
+    /// page of `vraagbaak web` closed while it loaded took the whole process down).
+    func testAnAnswerThatComesAfterTheServerIsGoneIsIgnored() throws {
+        var client: InProcessServer? = InProcessServer()
+        weak let server = client?.server
+        client?.initialize(capabilities: .object(["workspace": .object(["configuration": .bool(true)])]))
+        XCTAssertNotNil(client?.waitForRequest("workspace/configuration", timeout: 10), "the server asks for the settings")
+        client?.closeInput()
+        client = nil
+        let deadline = Date().addingTimeInterval(10)
+        while server != nil && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertNil(server, "the server is released although its request is unanswered")
+        // The request's timeout fires now, with the server gone: this process must live on.
+        Thread.sleep(forTimeInterval: LanguageServer.clientAnswerTimeout + 1)
+    }
 }

@@ -89,11 +89,12 @@ final class InProcessServer: @unchecked Sendable {
     }
 
     /// Initializes without a corpus (no folders, no seeds), or with these options.
-    func initialize(options: JSONValue = .object(["corpus": .array([]), "seeds": .bool(false)])) {
+    func initialize(options: JSONValue = .object(["corpus": .array([]), "seeds": .bool(false)]),
+                    capabilities: JSONValue = .object([:])) {
         let id = nextID
         nextID += 1
         send(.object(["jsonrpc": .string("2.0"), "id": .int(id), "method": .string("initialize"), "params": .object([
-            "processId": .null, "rootUri": .null, "capabilities": .object([:]),
+            "processId": .null, "rootUri": .null, "capabilities": capabilities,
             "initializationOptions": options,
         ])]))
         _ = waitFor(timeout: 15) { $0["id"] == .int(id) }
@@ -102,6 +103,11 @@ final class InProcessServer: @unchecked Sendable {
 
     /// The end of the client's input, as when an editor or a browser page goes away.
     func closeInput() { try? toServer.fileHandleForWriting.close() }
+
+    /// A request the server sent (left unanswered).
+    func waitForRequest(_ method: String, timeout: TimeInterval) -> JSONValue? {
+        waitFor(timeout: timeout) { $0["method"] == .string(method) && $0["id"] != nil }
+    }
 
     func waitForNotification(_ method: String, timeout: TimeInterval) -> JSONValue? {
         waitFor(timeout: timeout) { $0["method"] == .string(method) }
