@@ -23,8 +23,37 @@ final class ReleaseTests: XCTestCase {
             "corpus": .array([.string(corpus.path)]), "seeds": .bool(false), "pollInterval": .double(0.2),
             "cacheDirectory": .string(folder.appendingPathComponent("cache").path),
         ]))
+        Thread.sleep(forTimeInterval: 1) // the corpus loaded and polled a few times
+        client?.closeInput()
+        client = nil
+        let deadline = Date().addingTimeInterval(10)
+        while server != nil && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertNil(server, "the server (and its corpus) is still held after its client left")
+    }
+
+    /// What the page of `vraagbaak web` asks for: settings from the client, watched
+    /// files registered with it, progress.
+    func testAServerOfAPageIsReleasedWhenThePageCloses() throws {
+        var client: InProcessServer? = InProcessServer()
+        weak let server = client?.server
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vraagbaak-page-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("seeds")
+        client?.initialize(options: .object(["corpus": .array([.string(seeds.path)])]), capabilities: .object([
+            "window": .object(["workDoneProgress": .bool(true)]),
+            "workspace": .object(["configuration": .bool(true), "workspaceFolders": .bool(true), "applyEdit": .bool(true),
+                                  "didChangeWatchedFiles": .object(["dynamicRegistration": .bool(true)])]),
+        ]), rootURI: .string(folder.absoluteString))
+        if let asked = client?.waitForRequest("workspace/configuration", timeout: 10) {
+            client?.answer(asked, with: .array([.null]))
+        }
+        if let progress = client?.waitForRequest("window/workDoneProgress/create", timeout: 10) {
+            client?.answer(progress, with: .null)
+        }
         client?.notify("textDocument/didOpen", .object(["textDocument": .object([
-            "uri": .string("file:///tmp/release.vraag"), "languageId": .string("vraag"), "version": .int(1),
+            "uri": .string(folder.appendingPathComponent("concept.vraag").absoluteString), "languageId": .string("vraag"), "version": .int(1),
             "text": .string("Inburgering  -  Stand van zaken\n\nIn opvolging van vraag nr. 123 van 26 januari 2024:\n\n1. Hoeveel?\n"),
         ])]))
         XCTAssertNotNil(client?.waitForNotification("textDocument/publishDiagnostics", timeout: 15))

@@ -90,11 +90,11 @@ final class InProcessServer: @unchecked Sendable {
 
     /// Initializes without a corpus (no folders, no seeds), or with these options.
     func initialize(options: JSONValue = .object(["corpus": .array([]), "seeds": .bool(false)]),
-                    capabilities: JSONValue = .object([:])) {
+                    capabilities: JSONValue = .object([:]), rootURI: JSONValue = .null) {
         let id = nextID
         nextID += 1
         send(.object(["jsonrpc": .string("2.0"), "id": .int(id), "method": .string("initialize"), "params": .object([
-            "processId": .null, "rootUri": .null, "capabilities": capabilities,
+            "processId": .null, "rootUri": rootURI, "capabilities": capabilities,
             "initializationOptions": options,
         ])]))
         _ = waitFor(timeout: 15) { $0["id"] == .int(id) }
@@ -103,6 +103,12 @@ final class InProcessServer: @unchecked Sendable {
 
     /// The end of the client's input, as when an editor or a browser page goes away.
     func closeInput() { try? toServer.fileHandleForWriting.close() }
+
+    /// Answers a request the server sent.
+    func answer(_ request: JSONValue, with result: JSONValue) {
+        guard let id = request["id"] else { return }
+        send(.object(["jsonrpc": .string("2.0"), "id": id, "result": result]))
+    }
 
     /// A request the server sent (left unanswered).
     func waitForRequest(_ method: String, timeout: TimeInterval) -> JSONValue? {
