@@ -15,6 +15,10 @@ public struct CorpusLoader: Sendable {
     var maximumRecordTextBytes = Int(UInt32.max)
     /// Files in the corpus folders that are not read (the server's log).
     public var exclusion = FileExclusion.none
+    /// Asked between batches: true when nobody wants the result any more (a newer
+    /// load began, the client left). The load then stops early, and what it returns
+    /// is incomplete: never cached, for the caller to drop.
+    public var isAbandoned: @Sendable () -> Bool = { false }
 
     public init() {}
 
@@ -66,7 +70,9 @@ public struct CorpusLoader: Sendable {
                 return (cached.corpus(manifest: manifest), .hit)
             }
         }
-        let corpus = withVocabulary(load(inputs, warnings: warnings, progress: progress))
+        let built = load(inputs, warnings: warnings, progress: progress)
+        guard !isAbandoned() else { return (built, outcome) } // incomplete: not cached
+        let corpus = withVocabulary(built)
         // Problems with the cache are said once per load, with the path, and are not
         // stored in the cache they concern.
         var cacheWarnings: [LoadWarning] = []
@@ -121,7 +127,7 @@ public struct CorpusLoader: Sendable {
         let mergeQueue = DispatchQueue(label: "vraagbaak.corpus-merge")
         let merging = DispatchGroup()
         var start = 0
-        while start < inputs.count {
+        while start < inputs.count, !isAbandoned() {
             let batch = Array(inputs[start..<min(start + batchSize, inputs.count)])
             let parsed = parseInParallel(batch)
             merging.wait()

@@ -74,6 +74,19 @@ final class IndexCacheTests: XCTestCase {
         XCTAssertTrue(cold.corpora.isEmpty)
     }
 
+    /// A load nobody wants any more (the page closed, a newer load began) stops
+    /// between batches, and what it had is never cached.
+    func testAnAbandonedLoadStopsAndIsNotCached() throws {
+        let asked = Counter()
+        var loader = CorpusLoader()
+        loader.batchSize = 1
+        loader.isAbandoned = { asked.increment() > 2 }
+        let (corpus, _) = loader.open(sources, cache: cache)
+        XCTAssertLessThan(corpus.count, 5, "the load went on after it was abandoned")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cache.fileURL(for: sources).path), "an incomplete corpus was cached")
+        XCTAssertEqual(CorpusLoader().open(sources, cache: cache).corpus.count, 5)
+    }
+
     func testAddedAndRemovedFilesMakeTheCacheStale() throws {
         _ = CorpusLoader().open(sources, cache: cache)
         try FileManager.default.removeItem(at: corpusFolder.appendingPathComponent("001_c931f2d9eb512577.txt"))
@@ -122,4 +135,13 @@ private final class Provisional: @unchecked Sendable {
     var corpora: [Corpus] { lock.withLock { offered } }
 
     @Sendable func set(_ corpus: Corpus) { lock.withLock { offered.append(corpus) } }
+}
+
+/// Counts calls from any thread.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    /// The count after this call.
+    func increment() -> Int { lock.withLock { count += 1; return count } }
 }
