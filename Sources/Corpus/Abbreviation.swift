@@ -113,6 +113,11 @@ struct AbbreviationCollector {
         }
     }
 
+    /// `count` definitions of `shortForm` as `longForm` at once.
+    mutating func collect(_ shortForm: String, _ longForm: String, count: Int) {
+        counts[shortForm, default: [:]][longForm, default: 0] += count
+    }
+
     func result() -> [Abbreviation] {
         counts.map { shortForm, expansions in
             let best = expansions.max { ($0.value, $1.key) < ($1.value, $0.key) }!

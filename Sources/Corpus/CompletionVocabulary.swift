@@ -28,6 +28,9 @@ package struct CompletionVocabulary: Sendable {
     /// Per corpus index: 0 for the newest numbered record, `Int32.max` for records
     /// without number and date.
     package let recencyRank: [Int32]
+    /// The multi-word terms counted in a sample of the records' full texts (the
+    /// costly part): an incremental update keeps them and rebuilds the rest.
+    let phrases: [PrefixIndex.Entry]
 
     /// Records scanned for multi-word terms: an even sample keeps building fast on
     /// a 100,000-question corpus, and frequencies need no more.
@@ -35,11 +38,12 @@ package struct CompletionVocabulary: Sendable {
     package static let empty = CompletionVocabulary(
         numbered: [], numbers: [], recent: [], ministers: .empty, authors: .empty, themes: .empty, subjects: .empty,
         specifications: [:], terms: .empty, abbreviations: .empty, titleWords: [], recordsByTitleWord: [],
-        recencyRank: [])
+        recencyRank: [], phrases: [])
 
     init(numbered: [Int32], numbers: [Int], recent: [Int32], ministers: PrefixIndex, authors: PrefixIndex,
          themes: PrefixIndex, subjects: PrefixIndex, specifications: [String: PrefixIndex], terms: PrefixIndex,
-         abbreviations: PrefixIndex, titleWords: [String], recordsByTitleWord: [[Int32]], recencyRank: [Int32]) {
+         abbreviations: PrefixIndex, titleWords: [String], recordsByTitleWord: [[Int32]], recencyRank: [Int32],
+         phrases: [PrefixIndex.Entry]) {
         self.numbered = numbered
         self.numbers = numbers
         self.recent = recent
@@ -53,6 +57,7 @@ package struct CompletionVocabulary: Sendable {
         self.titleWords = titleWords
         self.recordsByTitleWord = recordsByTitleWord
         self.recencyRank = recencyRank
+        self.phrases = phrases
     }
 
     /// The newest questions offered after a bare `nr.`.
@@ -64,6 +69,11 @@ package struct CompletionVocabulary: Sendable {
     /// texts), not only in the short previews the corpus keeps; slower, so done off
     /// the server queue for large corpora.
     package init(_ corpus: Corpus, readsFullText: Bool = true) {
+        self.init(corpus, readsFullText: readsFullText, phrases: nil)
+    }
+
+    /// `phrases`: the multi-word terms of an earlier vocabulary, kept instead of counted again.
+    init(_ corpus: Corpus, readsFullText: Bool = true, phrases keptPhrases: [PrefixIndex.Entry]?) {
         let records = corpus.records
         // Read each number and date once: sorting through the columnar store would
         // decode them at every comparison.
@@ -128,8 +138,9 @@ package struct CompletionVocabulary: Sendable {
             }, indexEveryWord: false)
         }
 
-        var termEntries = PhraseCounter.frequentPhrases(in: records, sampleSize: Self.termSampleSize,
-                                                        limit: Self.maximumTerms, readsFullText: readsFullText)
+        phrases = keptPhrases ?? PhraseCounter.frequentPhrases(in: records, sampleSize: Self.termSampleSize,
+                                                                limit: Self.maximumTerms, readsFullText: readsFullText)
+        var termEntries = phrases
         let phraseKeys = Set(termEntries.map { PrefixIndex.fold($0.text) })
         for abbreviation in corpus.abbreviations where !phraseKeys.contains(PrefixIndex.fold(abbreviation.longForm)) {
             termEntries.append(PrefixIndex.Entry(text: abbreviation.longForm, detail: abbreviation.shortForm,
@@ -323,125 +334,7 @@ package struct PrefixIndex: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let latin1Base: [UInt8] = Array("aaaaaaaceeeeiiiidnooooo\u{0}ouuuuyts".utf8)
+    /// The base letter of `C3 xx` at `xx - 0x80`; 0 for × and ÷.
+    static let latin1Base: [UInt8] = Array("aaaaaaaceeeeiiiidnooooo\u{0}ouuuuyts".utf8)
         + Array("aaaaaaaceeeeiiiidnooooo\u{0}ouuuuyty".utf8)
-}
-
-/// Counts multi-word terms (`lokale besturen`, `Agentschap Integratie en
-/// Inburgering`) in a sample of records: two to four words inside one sentence, the
-/// first and last not stopwords, written at least twice.
-enum PhraseCounter {
-    static func frequentPhrases(in records: RecordList, sampleSize: Int, limit: Int,
-                                readsFullText: Bool) -> [PrefixIndex.Entry] {
-        let stride = max(1, records.count / max(1, sampleSize))
-        let seeds = readsFullText ? Dictionary(EmbeddedSeeds.files.map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first }) : [:]
-        var counts: [String: Int] = [:]
-        var surfaces: [String: String] = [:]
-        var index = 0
-        while index < records.count {
-            let record = records[index]
-            let texts = readsFullText ? fullTexts(record, seeds: seeds) : nil
-            for text in texts ?? [record.title, record.introductionExcerpt, record.answerExcerpt ?? ""] + record.questions {
-                for sentence in sentences(text) {
-                    collect(sentence, into: &counts, surfaces: &surfaces)
-                }
-            }
-            index += stride
-        }
-        var frequent = counts.filter { $0.value >= 2 }
-        // `Agentschap Integratie` (nearly) always inside `Agentschap Integratie en
-        // Inburgering`: keep the longer term alone.
-        for (key, count) in frequent {
-            let words = key.split(separator: " ")
-            guard words.count >= 3 else { continue }
-            for length in 2..<words.count {
-                for start in 0...(words.count - length) {
-                    let shorter = words[start..<(start + length)].joined(separator: " ")
-                    if let shorterCount = frequent[shorter], shorterCount > 0, count * 5 >= shorterCount * 4 {
-                        frequent[shorter] = -1
-                    }
-                }
-            }
-        }
-        return frequent.filter { $0.value > 0 }
-            .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-            .prefix(limit)
-            .map { key, count in
-                let text = surfaces[key] ?? key
-                return PrefixIndex.Entry(text: text, detail: nil, count: count, kind: isAgency(text) ? .agency : .term)
-            }
-    }
-
-    /// Title, introduction, questions and answer of the record's full text; nil when
-    /// its file cannot be read (the previews are used then).
-    private static func fullTexts(_ record: Record, seeds: [String: String]) -> [String]? {
-        let text: String
-        switch record.source {
-        case .embedded(let name):
-            guard let seed = seeds[name] else { return nil }
-            text = seed
-        case .file(let path):
-            guard let decoded = CorpusFileReader.text(path) else { return nil }
-            text = decoded
-        }
-        let question = Question.parse(text)
-        return [question.title?.text, question.introduction?.text, question.closing?.text, question.answer?.body?.text]
-            .compactMap { $0 } + question.numberedQuestions.map(\.text)
-    }
-
-    static func isAgency(_ text: String) -> Bool {
-        let first = text.prefix { $0 != " " }.lowercased()
-        return first.hasPrefix("agentschap") || first == "departement" || first == "dienst"
-            || first == "vlaams" && text.lowercased().contains("agentschap")
-    }
-
-    /// Word lists per sentence; a word remembers whether it opens the sentence.
-    private static func sentences(_ text: String) -> [[Substring]] {
-        var result: [[Substring]] = []
-        var current: [Substring] = []
-        var wordStart: String.Index?
-        var index = text.startIndex
-        func endWord() {
-            if let start = wordStart { current.append(text[start..<index]) }
-            wordStart = nil
-        }
-        while index < text.endIndex {
-            let character = text[index]
-            if character.isLetter || character.isNumber || (character == "-" && wordStart != nil) {
-                if wordStart == nil { wordStart = index }
-            } else {
-                endWord()
-                if !character.isWhitespace {
-                    // Punctuation ends a phrase.
-                    if !current.isEmpty { result.append(current) }
-                    current = []
-                }
-            }
-            index = text.index(after: index)
-        }
-        endWord()
-        if !current.isEmpty { result.append(current) }
-        return result
-    }
-
-    private static func collect(_ words: [Substring], into counts: inout [String: Int], surfaces: inout [String: String]) {
-        guard words.count >= 2 else { return }
-        let lowered = words.map { $0.lowercased() }
-        let isContent = lowered.map { word in
-            word.count >= 3 && !Tokenizer.stopwords.contains(word) && word.contains(where: \.isLetter)
-        }
-        for start in words.indices where isContent[start] {
-            for length in 2...4 where start + length <= words.count {
-                let end = start + length - 1
-                guard isContent[end] else { continue }
-                let key = PrefixIndex.fold(lowered[start...end].joined(separator: " "))
-                counts[key, default: 0] += 1
-                // Prefer a spelling from mid-sentence: `lokale besturen`, not `Lokale besturen`.
-                if surfaces[key] == nil || start > 0 && surfaces[key]?.first?.isUppercase == true
-                    && words[start].first?.isLowercase == true {
-                    surfaces[key] = words[start...end].joined(separator: " ")
-                }
-            }
-        }
-    }
 }

@@ -15,6 +15,8 @@ public struct Corpus: Sendable {
     let signatures: RecordSignatures
     public let abbreviations: [Abbreviation]
     let abbreviationsByShortForm: [String: Int]
+    /// Each record's definitions, which `abbreviations` are counted from.
+    let recordAbbreviations: RecordAbbreviations
     /// What completion offers: built with the index by `CorpusLoader.open` and kept
     /// in its cache; empty for a corpus loaded without it.
     package internal(set) var vocabulary = CompletionVocabulary.empty
@@ -22,7 +24,8 @@ public struct Corpus: Sendable {
     public static let empty = CorpusBuilder().build()
 
     init(store: RecordStore, warnings: [LoadWarning], manifest: [CorpusFiles.Entry], searchIndex: SearchIndex,
-         lookups: RecordLookups, signatures: RecordSignatures, abbreviations: [Abbreviation]) {
+         lookups: RecordLookups, signatures: RecordSignatures, abbreviations: [Abbreviation],
+         recordAbbreviations: RecordAbbreviations) {
         self.records = RecordList(store: store)
         self.warnings = warnings
         self.manifest = manifest
@@ -30,6 +33,7 @@ public struct Corpus: Sendable {
         self.lookups = lookups
         self.signatures = signatures
         self.abbreviations = abbreviations
+        self.recordAbbreviations = recordAbbreviations
         self.abbreviationsByShortForm = Dictionary(
             abbreviations.enumerated().map { ($1.shortForm, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -39,7 +43,8 @@ public struct Corpus: Sendable {
     /// The same corpus with more warnings (about this load, not its files).
     func adding(_ more: [LoadWarning]) -> Corpus {
         var corpus = Corpus(store: records.store, warnings: more + warnings, manifest: manifest, searchIndex: searchIndex,
-                            lookups: lookups, signatures: signatures, abbreviations: abbreviations)
+                            lookups: lookups, signatures: signatures, abbreviations: abbreviations,
+                            recordAbbreviations: recordAbbreviations)
         corpus.vocabulary = vocabulary
         return corpus
     }
@@ -166,7 +171,7 @@ public struct CorpusBuilder {
     var warnings: [LoadWarning] = []
     var manifest: [CorpusFiles.Entry] = []
     private var search = SearchIndexBuilder()
-    private var abbreviations = AbbreviationCollector()
+    private var abbreviations = RecordAbbreviationsBuilder()
     private var signatures = RecordSignaturesBuilder()
 
     public init() {}
@@ -190,13 +195,14 @@ public struct CorpusBuilder {
         records.append(record)
         search.add(extracted.terms, globalIDs: globalTermIDs)
         signatures.append(extracted.shingles)
-        abbreviations.collect(extracted.abbreviations)
+        abbreviations.append(extracted.abbreviations)
     }
 
     public consuming func build() -> Corpus {
         let store = records.build()
+        let definitions = abbreviations.build()
         return Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: search.build(),
                       lookups: RecordLookups(store), signatures: signatures.build(),
-                      abbreviations: abbreviations.result())
+                      abbreviations: definitions.abbreviations(), recordAbbreviations: definitions)
     }
 }

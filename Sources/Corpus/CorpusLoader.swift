@@ -19,6 +19,8 @@ public struct CorpusLoader: Sendable {
     /// load began, the client left). The load then stops early, and what it returns
     /// is incomplete: never cached, for the caller to drop.
     public var isAbandoned: @Sendable () -> Bool = { false }
+    /// When `update` parses only the changed files, and when it asks for a full rebuild.
+    public var updateLimits = UpdateLimits()
 
     public init() {}
 
@@ -63,16 +65,29 @@ public struct CorpusLoader: Sendable {
         }
         let (cached, readOutcome) = reading?.value ?? cache.read(sources)
         var outcome = readOutcome
+        var updated: Corpus?
         if let cached {
             outcome = cached.validate(manifest)
             if outcome == .hit {
                 progress(LoadProgress(filesDone: inputs.count, filesTotal: inputs.count))
                 return (cached.corpus(manifest: manifest), .hit)
             }
+            // Files added, changed or removed while nobody watched: only they are
+            // parsed, as for a change seen while running. (Contents changed behind
+            // unchanged sizes and times cannot be told apart file by file: rebuilt.)
+            if outcome == .stale(IndexCache.filesChanged),
+               case .updated(let corpus, _) = update(cached.provisionalCorpus, inputs: inputs, listingWarnings: warnings) {
+                updated = corpus
+            }
         }
-        let built = load(inputs, warnings: warnings, progress: progress)
-        guard !isAbandoned() else { return (built, outcome) } // incomplete: not cached
-        let corpus = withVocabulary(built)
+        let corpus: Corpus
+        if let updated {
+            corpus = updated
+        } else {
+            let built = load(inputs, warnings: warnings, progress: progress)
+            guard !isAbandoned() else { return (built, outcome) } // incomplete: not cached
+            corpus = withVocabulary(built)
+        }
         // Problems with the cache are said once per load, with the path, and are not
         // stored in the cache they concern.
         var cacheWarnings: [LoadWarning] = []
@@ -96,6 +111,7 @@ public struct CorpusLoader: Sendable {
     private func withVocabulary(_ corpus: Corpus) -> Corpus {
         var corpus = corpus
         corpus.vocabulary = CompletionVocabulary(corpus)
+        FreedMemory.release()
         return corpus
     }
 
@@ -142,7 +158,12 @@ public struct CorpusLoader: Sendable {
             if case .file(let entry) = input { return entry }
             return nil
         }
-        return merger.builder.build()
+        // Moved out of the merger, so the build consumes it and frees its parts as it goes.
+        var builder = CorpusBuilder()
+        swap(&builder, &merger.builder)
+        let corpus = builder.build()
+        FreedMemory.release()
+        return corpus
     }
 
     enum Outcome: Sendable {
@@ -162,7 +183,7 @@ public struct CorpusLoader: Sendable {
         func worker(_ index: Int) -> Int { index / sliceLength }
     }
 
-    private func parseInParallel(_ batch: [Input]) -> ParsedBatch {
+    func parseInParallel(_ batch: [Input]) -> ParsedBatch {
         let results = UnsafeResults<Outcome>(count: batch.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count))
         let sliceLength = (batch.count + workers - 1) / workers
@@ -246,16 +267,11 @@ private final class BatchMerger: @unchecked Sendable {
     var emptyFiles: [String] = []
 
     /// One warning for all the empty files: the first path and how many there were.
-    var emptyFilesWarning: LoadWarning? {
-        guard let first = emptyFiles.first else { return nil }
-        let others = emptyFiles.count - 1
-        return LoadWarning(path: first, kind: .empty, message: others == 0 ? "skipped: an empty file"
-                           : "skipped: an empty file, as were \(others) more (\(emptyFiles.count) empty files in all)")
-    }
+    var emptyFilesWarning: LoadWarning? { CorpusLoader.emptyFilesWarning(emptyFiles) }
 }
 
 /// Slots that parallel workers fill at distinct indices; read once all are done.
-private final class UnsafeResults<Value>: @unchecked Sendable {
+final class UnsafeResults<Value>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Value?>
 
     init(count: Int) {

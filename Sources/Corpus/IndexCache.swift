@@ -15,7 +15,7 @@ public struct IndexCache: Sendable {
     let applicationVersion: String
 
     static let magic = Array("VRAAGBAAK-INDEX\n".utf8)
-    static let formatVersion = 7
+    static let formatVersion = 8
     /// Larger than any cache Vraagbaak writes (record text is capped at 4 GiB in all):
     /// such a file is not read at all.
     static let maximumFileSize = 4 << 30
@@ -66,6 +66,9 @@ public struct IndexCache: Sendable {
         return (validity == .hit ? cached.corpus(manifest: manifest) : nil, validity)
     }
 
+    /// Why a cache is stale when files were added, changed or removed.
+    public static let filesChanged = "corpus files changed"
+
     /// A cache file read and checked for itself (format, version, checksum, sources,
     /// consistent columns), not yet against the files on disk: what `read` gives, so
     /// the files can be listed while the cache is read.
@@ -76,7 +79,7 @@ public struct IndexCache: Sendable {
         /// `.hit` when the files listed now are those the cache was built from, with
         /// the same sizes and times, and a sample of them still has its content.
         public func validate(_ manifest: [CorpusFiles.Entry]) -> Outcome {
-            guard stored.matches(manifest) else { return .stale("corpus files changed") }
+            guard stored.matches(manifest) else { return .stale(IndexCache.filesChanged) }
             guard stored.samplesMatch(manifest) else { return .stale("corpus file contents changed") }
             return .hit
         }
@@ -243,6 +246,8 @@ public struct IndexCache: Sendable {
         writer.writeColumn(index.postingWeights)
         writer.write(index.documentCount)
         writer.writeColumn(index.selfScores)
+        writer.writeColumn(index.fieldAverages.map(\.bitPattern))
+        writer.write(index.updatedDocuments)
         writer.writeColumn(corpus.signatures.starts)
         writer.writeColumn(corpus.signatures.hashes)
         writer.write(corpus.abbreviations.count)
@@ -251,6 +256,14 @@ public struct IndexCache: Sendable {
             writer.write(abbreviation.longForm)
             writer.write(abbreviation.count)
         }
+        let definitions = corpus.recordAbbreviations
+        writer.write(definitions.pairs.count)
+        for pair in definitions.pairs {
+            writer.write(pair.shortForm)
+            writer.write(pair.longForm)
+        }
+        writer.writeColumn(definitions.starts)
+        writer.writeColumn(definitions.definitions)
         let lookups = corpus.lookups
         writer.writeColumn(lookups.byReference)
         writer.writeColumn(lookups.citations)
@@ -298,6 +311,9 @@ public struct IndexCache: Sendable {
         let weights = try reader.readColumn(UInt16.self)
         let documentCount = try reader.readInt()
         let selfScores = try reader.readColumn(UInt32.self)
+        let fieldAverages = Array(try reader.readColumn(UInt32.self)).map(Float.init(bitPattern:))
+        let updatedDocuments = try reader.readInt()
+        guard fieldAverages.count == 3, fieldAverages.allSatisfy({ $0.isFinite && $0 >= 1 }) else { throw BinaryReader.Corrupt() }
         let signatures = RecordSignatures(starts: try reader.readColumn(UInt32.self),
                                           hashes: try reader.readColumn(UInt32.self))
         guard selfScores.count == count, signatures.isConsistent(recordCount: count) else { throw BinaryReader.Corrupt() }
@@ -311,6 +327,13 @@ public struct IndexCache: Sendable {
             abbreviations.append(Abbreviation(shortForm: try reader.readString(), longForm: try reader.readString(),
                                               count: try reader.readInt()))
         }
+        var pairs: [RecordAbbreviations.Pair] = []
+        for _ in 0..<(try reader.readCount()) {
+            pairs.append(RecordAbbreviations.Pair(shortForm: try reader.readString(), longForm: try reader.readString()))
+        }
+        let recordAbbreviations = RecordAbbreviations(pairs: pairs, starts: try reader.readColumn(Int32.self),
+                                                      definitions: try reader.readColumn(Int32.self))
+        guard recordAbbreviations.isConsistent(recordCount: count) else { throw BinaryReader.Corrupt() }
         let byReference = try reader.readColumn(Int32.self)
         let citations = try reader.readColumn(Int32.self)
         var tables: [NameTable] = []
@@ -323,9 +346,11 @@ public struct IndexCache: Sendable {
                                     ministers: tables[1], themes: tables[2])
         guard lookups.isConsistent(with: store) else { throw BinaryReader.Corrupt() }
         let index = SearchIndex(termIDs: termIDs, postingStarts: starts, postingDocuments: documents,
-                                postingWeights: weights, documentCount: documentCount, selfScores: selfScores)
+                                postingWeights: weights, documentCount: documentCount, selfScores: selfScores,
+                                fieldAverages: fieldAverages, updatedDocuments: updatedDocuments)
         var corpus = Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: index, lookups: lookups,
-                            signatures: signatures, abbreviations: abbreviations)
+                            signatures: signatures, abbreviations: abbreviations,
+                            recordAbbreviations: recordAbbreviations)
         corpus.vocabulary = try CompletionVocabulary(from: &reader, recordCount: count)
         return corpus
     }

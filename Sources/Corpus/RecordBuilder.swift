@@ -71,9 +71,12 @@ enum RecordBuilder {
         // The whole question part (sub-items and closing too), as the repetition check
         // reads a draft: both sides are judged on the same text.
         let whole = QuestionText.parts(of: question, text: text)
-        let bag = TermBag(title: title, question: [whole.body], answer: answerText, interner: &interner)
+        // One pass gives the terms and the words of the shingles of title + "\n" + body.
+        var shingleWords: [UInt64]? = []
+        let bag = TermBag(title: title, question: [whole.body], answer: answerText, interner: &interner,
+                          shingleWords: &shingleWords)
         return (fields, ExtractedText(terms: bag, abbreviations: AbbreviationFinder.definitions(in: text),
-                                      shingles: Shingles(text: title + "\n" + whole.body)))
+                                      shingles: Shingles(wordHashes: shingleWords ?? [])))
     }
 
     /// A title or header field on one line, cut (as an excerpt) only past `fieldLength`.
@@ -105,30 +108,36 @@ enum RecordBuilder {
 
     /// Collapsed bytes, stopping once `limit` bytes are out (an excerpt needs no more).
     private static func collapsedBytes(_ text: String, limit: Int = .max) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(min(text.utf8.count, limit))
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if result.count >= limit { break }
-            if byte <= 0x20 || byte == 0x7F {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(0x20) }
-                pendingSpace = false
-                result.append(byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(min(bytes.count, limit))
+            var pendingSpace = false
+            for byte in bytes {
+                if result.count >= limit { break }
+                if byte <= 0x20 || byte == 0x7F {
+                    pendingSpace = !result.isEmpty
+                } else {
+                    if pendingSpace { result.append(0x20) }
+                    pendingSpace = false
+                    result.append(byte)
+                }
             }
+            return result
         }
-        return result
     }
 
     static func countWords(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-            if !isSpace && !inWord { count += 1 }
-            inWord = !isSpace
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+                if !isSpace && !inWord { count += 1 }
+                inWord = !isSpace
+            }
+            return count
         }
-        return count
     }
 }

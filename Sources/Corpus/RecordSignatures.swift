@@ -38,5 +38,16 @@ struct RecordSignaturesBuilder {
         starts.append(UInt32(clamping: hashes.count))
     }
 
+    /// Records `range` of `signatures`, copied in bulk.
+    mutating func append(_ signatures: RecordSignatures, records range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        let first = Int(signatures.starts[range.lowerBound]), end = Int(signatures.starts[range.upperBound])
+        let shift = Int64(hashes.count) - Int64(first)
+        signatures.hashes.withUnsafeBufferPointer { hashes.append(contentsOf: $0[first..<end]) }
+        signatures.starts.withUnsafeBufferPointer { theirs in
+            for record in (range.lowerBound + 1)...range.upperBound { starts.append(UInt32(clamping: Int64(theirs[record]) + shift)) }
+        }
+    }
+
     func build() -> RecordSignatures { RecordSignatures(starts: Column(starts), hashes: Column(hashes)) }
 }

@@ -190,6 +190,42 @@ struct RecordStoreBuilder {
         count += 1
     }
 
+    /// Appends records `range` of `store` as they are, their bytes and columns
+    /// copied in bulk and their offsets moved: what an incremental update keeps.
+    /// False, with nothing appended, when they do not fit the columns' types.
+    @discardableResult
+    mutating func append(_ store: RecordStore, records range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return true }
+        let fieldCount = RecordStore.fieldCount
+        let firstSpan = range.lowerBound * fieldCount, lastSpan = range.upperBound * fieldCount
+        let textStart = Int(store.spans[firstSpan]), textEnd = Int(store.spans[lastSpan])
+        let citedStart = Int(store.citedStarts[range.lowerBound]), citedEnd = Int(store.citedStarts[range.upperBound])
+        guard textEnd - textStart <= maximumTextBytes - text.count, count <= Int(Int32.max) - range.count,
+              citedEnd - citedStart <= Int(Int32.max) - citedNumbers.count else { return false }
+        let textShift = Int64(text.count) - Int64(textStart)
+        store.text.withUnsafeBufferPointer { text.append(contentsOf: $0[textStart..<textEnd]) }
+        store.spans.withUnsafeBufferPointer { theirs in
+            for slot in (firstSpan + 1)...lastSpan { spans.append(UInt32(Int64(theirs[slot]) + textShift)) }
+        }
+        func copy<Element>(_ column: Column<Element>, _ slice: Range<Int>, into array: inout [Element]) {
+            column.withUnsafeBufferPointer { array.append(contentsOf: $0[slice]) }
+        }
+        copy(store.presence, range, into: &presence)
+        copy(store.numbers, range, into: &numbers)
+        copy(store.dates, range, into: &dates)
+        copy(store.kinds, range, into: &kinds)
+        copy(store.questionCounts, range, into: &questionCounts)
+        copy(store.wordCounts, range, into: &wordCounts)
+        let citedShift = Int32(citedNumbers.count) - Int32(citedStart)
+        store.citedStarts.withUnsafeBufferPointer { theirs in
+            for record in (range.lowerBound + 1)...range.upperBound { citedStarts.append(theirs[record] + citedShift) }
+        }
+        copy(store.citedNumbers, citedStart..<citedEnd, into: &citedNumbers)
+        copy(store.citedDates, citedStart..<citedEnd, into: &citedDates)
+        count += range.count
+        return true
+    }
+
     func build() -> RecordStore {
         RecordStore(count: count, text: Column(text), spans: Column(spans), presence: Column(presence),
                     numbers: Column(numbers), dates: Column(dates), kinds: Column(kinds),

@@ -32,6 +32,12 @@ public struct SearchIndex: Sendable {
     /// question text were the query), as `Float` bit patterns. The yardstick of
     /// `Corpus.selfScore`.
     var selfScores: Column<UInt32>
+    /// The average field lengths (title, question, answer) the stored weights were
+    /// normalized by: an incremental update weighs new documents by the same ones.
+    var fieldAverages: [Float] = [1, 1, 1]
+    /// Documents added, changed or removed by incremental updates since these
+    /// averages were computed: past a share of the corpus, a full rebuild is due.
+    var updatedDocuments = 0
 
     public var termCount: Int { termIDs.count }
 
@@ -43,41 +49,78 @@ public struct SearchIndex: Sendable {
     /// The best `limit` documents for `text`, best first; ties go to the lower document.
     /// `excluding` removes documents from the ranking (the draft itself, say).
     public func search(_ text: String, limit: Int = 10, excluding: Set<Int> = []) -> [Hit] {
+        var session: SearchSession?
+        return search(text, limit: limit, excluding: excluding, session: &session)
+    }
+
+    /// The same search, continuing from `session`, the scores of an earlier query
+    /// (nil, or of another index: searched afresh). Only the terms whose weight
+    /// changed cost their postings, so a keystroke's search is cheap; the answer is
+    /// exactly that of a fresh search (scores are sums of integers). Leaves this
+    /// query's scores in `session`.
+    public func search(_ text: String, limit: Int, excluding: Set<Int>, session: inout SearchSession?) -> [Hit] {
         var queryCounts: [Int32: Int] = [:]
         Tokenizer.forEachTerm(in: text) { term in
             if let id = termIDs[term] { queryCounts[id, default: 0] += 1 }
         }
-        return search(termCounts: queryCounts, limit: limit, excluding: excluding)
+        return search(termCounts: queryCounts, limit: limit, excluding: excluding, session: &session)
     }
 
-    func search(termCounts: [Int32: Int], limit: Int, excluding: Set<Int>) -> [Hit] {
-        guard limit > 0, documentCount > 0, !termCounts.isEmpty else { return [] }
-        var scores = [Float](repeating: 0, count: documentCount)
-        // Deterministic order of terms, so float sums are the same on every run.
-        for (term, queryCount) in termCounts.sorted(by: { $0.key < $1.key }) {
+    func search(termCounts: [Int32: Int], limit: Int, excluding: Set<Int>, session: inout SearchSession?) -> [Hit] {
+        guard documentCount > 0 else { return [] }
+        var weights: [Int32: Int64] = [:]
+        weights.reserveCapacity(termCounts.count)
+        for (term, queryCount) in termCounts {
+            let frequency = Int(postingStarts[Int(term) + 1] - postingStarts[Int(term)])
+            weights[term] = Self.fixedQueryWeight(documents: documentCount, frequency: frequency, queryCount: queryCount)
+        }
+        var current = session.flatMap { $0.isOver(self) ? $0 : nil } ?? SearchSession(self)
+        session = nil
+        // What changed since the session's query: every term, for a fresh one.
+        var changes: [(term: Int32, delta: Int64)] = []
+        for (term, weight) in weights where current.weights[term] != weight {
+            changes.append((term, weight &- (current.weights[term] ?? 0)))
+        }
+        for (term, weight) in current.weights where weights[term] == nil {
+            changes.append((term, 0 &- weight))
+        }
+        for (term, delta) in changes {
             let start = Int(postingStarts[Int(term)])
             let end = Int(postingStarts[Int(term) + 1])
-            let weight = Self.queryWeight(documents: documentCount, frequency: end - start, queryCount: queryCount)
             postingDocuments.withUnsafeBufferPointer { documents in
-                postingWeights.withUnsafeBufferPointer { weights in
-                    scores.withUnsafeMutableBufferPointer { scores in
+                postingWeights.withUnsafeBufferPointer { stored in
+                    current.scores.withUnsafeMutableBufferPointer { scores in
                         for p in start..<end {
-                            scores[Int(documents[p])] += weight * Float(weights[p])
+                            scores[Int(documents[p])] &+= delta &* Int64(stored[p])
                         }
                     }
                 }
             }
         }
+        current.weights = weights
+        defer { session = current }
+        guard limit > 0, !weights.isEmpty else { return [] }
         // Every posting adds more than 0, so a document scored exactly when its score is above 0.
         var best = TopK(limit: limit)
-        scores.withUnsafeBufferPointer { scores in
+        current.scores.withUnsafeBufferPointer { scores in
             for document in 0..<scores.count where scores[document] > 0 {
                 if best.admits(scores[document]), !excluding.contains(document) {
                     best.insert(document, score: scores[document])
                 }
             }
         }
-        return best.sorted.map { Hit(document: $0.document, score: Double($0.score)) }
+        return best.sorted.map { Hit(document: $0.document, score: Double($0.score) * Self.fixedPointUnit) }
+    }
+
+    /// Query weights in fixed point, so that a document's score is a sum of integers:
+    /// exact, whatever the order the terms are added or taken away in.
+    static let fixedPointScale = Double(1 << 40)
+    static let fixedPointUnit: Double = 1 / fixedPointScale
+
+    /// `queryWeight` in fixed point; at least 1, so a posting always adds to a score.
+    static func fixedQueryWeight(documents: Int, frequency: Int, queryCount: Int) -> Int64 {
+        let weight = Double(queryWeight(documents: documents, frequency: frequency, queryCount: queryCount))
+        return max(1, Int64((weight * fixedPointScale).rounded()))
     }
 
     /// What one posting's stored weight is multiplied by: the term's idf, the
@@ -115,20 +158,38 @@ public struct SearchIndex: Sendable {
     }
 }
 
+extension SearchIndex {
+    /// Per field of a document: weight / (1 - b + b * length / average).
+    static func lengthFactors(_ lengths: FieldCounts, averages: [Float]) -> (Float, Float, Float) {
+        func factor(_ field: Int) -> Float {
+            fieldWeights[field] / (1 - b + b * Float(lengths[field]) / averages[field])
+        }
+        return (factor(0), factor(1), factor(2))
+    }
+
+    /// A posting's stored weight: the saturated BM25F frequency in fixed point.
+    static func storedWeight(_ counts: FieldCounts, _ factor: (Float, Float, Float)) -> UInt16 {
+        let weight = Float(counts[0]) * factor.0 + Float(counts[1]) * factor.1 + Float(counts[2]) * factor.2
+        let saturated = weight / (weight + k1)
+        // At least 1: a term that occurs must never score as absent.
+        return UInt16(max(1, min(Float(UInt16.max), (saturated * weightScale).rounded())))
+    }
+}
+
 /// Keeps the `limit` highest scores seen; a sorted insertion into a small array,
 /// which for limit 10 beats a heap.
 struct TopK {
     let limit: Int
-    private(set) var sorted: [(document: Int, score: Float)] = []
+    private(set) var sorted: [(document: Int, score: Int64)] = []
 
     init(limit: Int) { self.limit = limit }
 
     /// Whether a score could enter: a cheap test before the exclusion lookup.
-    func admits(_ score: Float) -> Bool {
+    func admits(_ score: Int64) -> Bool {
         sorted.count < limit || score >= (sorted.last?.score ?? 0)
     }
 
-    mutating func insert(_ document: Int, score: Float) {
+    mutating func insert(_ document: Int, score: Int64) {
         if sorted.count == limit, let last = sorted.last, !Self.ranks(score, document, before: last) { return }
         var index = sorted.count
         while index > 0, Self.ranks(score, document, before: sorted[index - 1]) { index -= 1 }
@@ -136,7 +197,7 @@ struct TopK {
         if sorted.count > limit { sorted.removeLast() }
     }
 
-    private static func ranks(_ score: Float, _ document: Int, before other: (document: Int, score: Float)) -> Bool {
+    private static func ranks(_ score: Int64, _ document: Int, before other: (document: Int, score: Int64)) -> Bool {
         score > other.score || (score == other.score && document < other.document)
     }
 }
@@ -192,14 +253,7 @@ struct SearchIndexBuilder {
         }
         let count = Float(max(1, fieldLengths.count))
         averages = averages.map { max(1, $0 / count) }
-        // Per document and field: weight / (1 - b + b * length / average).
-        let factors: [(Float, Float, Float)] = fieldLengths.map { lengths in
-            func factor(_ field: Int) -> Float {
-                SearchIndex.fieldWeights[field]
-                    / (1 - SearchIndex.b + SearchIndex.b * Float(lengths[field]) / averages[field])
-            }
-            return (factor(0), factor(1), factor(2))
-        }
+        let factors = fieldLengths.map { SearchIndex.lengthFactors($0, averages: averages) }
 
         var starts: [Int32] = [0]
         starts.reserveCapacity(documents.count + 1)
@@ -212,12 +266,8 @@ struct SearchIndexBuilder {
         for term in documents.indices {
             let frequency = documents[term].count
             for (document, counts) in zip(documents[term], fieldCounts[term]) {
-                let factor = factors[Int(document)]
                 flatDocuments.append(document)
-                let weight = Float(counts[0]) * factor.0 + Float(counts[1]) * factor.1 + Float(counts[2]) * factor.2
-                let saturated = weight / (weight + SearchIndex.k1)
-                // At least 1: a term that occurs must never score as absent.
-                let stored = UInt16(max(1, min(Float(UInt16.max), (saturated * SearchIndex.weightScale).rounded())))
+                let stored = SearchIndex.storedWeight(counts, factors[Int(document)])
                 flatWeights.append(stored)
                 // The score this posting adds when the document's own question text is the query.
                 let asked = counts[0] + counts[1]
@@ -232,7 +282,7 @@ struct SearchIndexBuilder {
         }
         return SearchIndex(termIDs: termIDs, postingStarts: Column(starts), postingDocuments: Column(flatDocuments),
                            postingWeights: Column(flatWeights), documentCount: fieldLengths.count,
-                           selfScores: Column(selfScores.map(\.bitPattern)))
+                           selfScores: Column(selfScores.map(\.bitPattern)), fieldAverages: averages)
     }
 }
 
@@ -268,10 +318,20 @@ struct TermBag: Sendable {
     var lengths: FieldCounts
 
     init(title: String, question: [String], answer: String?, interner: inout TermInterner) {
+        var unused: [UInt64]? = nil
+        self.init(title: title, question: question, answer: answer, interner: &interner, shingleWords: &unused)
+    }
+
+    /// With `shingleWords`, also the shingle hashes of the title's and the
+    /// question's words, in order: `Shingles(text: title + "\n" + question...)` in
+    /// the same pass.
+    init(title: String, question: [String], answer: String?, interner: inout TermInterner,
+         shingleWords: inout [UInt64]?) {
         var lengths = FieldCounts()
-        interner.count(title, field: 0, lengths: &lengths)
-        for text in question { interner.count(text, field: 1, lengths: &lengths) }
-        if let answer { interner.count(answer, field: 2, lengths: &lengths) }
+        interner.count(title, field: 0, lengths: &lengths, shingleWords: &shingleWords)
+        for text in question { interner.count(text, field: 1, lengths: &lengths, shingleWords: &shingleWords) }
+        var none: [UInt64]? = nil
+        if let answer { interner.count(answer, field: 2, lengths: &lengths, shingleWords: &none) }
         counts = interner.takeCounts()
         self.lengths = lengths
     }

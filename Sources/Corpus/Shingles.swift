@@ -18,8 +18,14 @@ public struct Shingles: Sendable, Equatable {
         var words: [UInt64] = []
         Tokenizer.forEachWord(in: text) { word in
             let hash = Self.hash(word)
-            if !Self.stopwordHashes.contains(hash) { words.append(hash) }
+            if Self.keeps(hash) { words.append(hash) }
         }
+        self.init(wordHashes: words)
+    }
+
+    /// From the `hash`es of the text's words that `keeps`, in order (the indexer
+    /// has them from its own pass over the text).
+    init(wordHashes words: [UInt64]) {
         var hashes: [UInt32] = []
         if words.count < Self.width {
             // A text of one or two words: one shingle of what there is.
@@ -72,6 +78,9 @@ public struct Shingles: Sendable, Equatable {
         }
         return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
     }
+
+    /// Whether a word with this `hash` is in the shingles (stopwords are not).
+    static func keeps(_ hash: UInt64) -> Bool { !stopwordHashes.contains(hash) }
 
     private static let stopwordHashes: Set<UInt64> = Set(Tokenizer.stopwords.map { word in
         var word = word

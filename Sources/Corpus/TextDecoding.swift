@@ -17,13 +17,18 @@ public enum TextDecoding {
 
     /// A NUL byte, or many control characters, in the first 8 KB: not a text file.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        let sample = bytes.prefix(8192)
-        var controls = 0
-        for byte in sample {
-            if byte == 0 { return true }
-            if byte < 0x09 || (byte > 0x0D && byte < 0x20) { controls += 1 }
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = min(buffer.count, 8192)
+            var controls = 0
+            for index in 0..<count {
+                let byte = buffer[index]
+                // Printable text and line breaks first: nearly every byte is one.
+                if byte >= 0x20 || (byte >= 0x09 && byte <= 0x0D) { continue }
+                if byte == 0 { return true }
+                controls += 1
+            }
+            return count > 0 && controls * 20 > count
         }
-        return !sample.isEmpty && controls * 20 > sample.count
     }
 
     static func decodeWindows1252<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {

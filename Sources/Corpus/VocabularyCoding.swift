@@ -19,6 +19,7 @@ extension CompletionVocabulary {
         for records in recordsByTitleWord { starts.append(starts[starts.count - 1] + Int32(records.count)) }
         writer.writeColumn(starts)
         writer.writeColumn(recordsByTitleWord.flatMap { $0 })
+        PrefixIndex(entries: phrases, sortedKeys: []).write(to: &writer)
     }
 
     /// Every record index is checked against `recordCount`: a crafted cache must not
@@ -50,10 +51,11 @@ extension CompletionVocabulary {
         guard recencyRank.count == recordCount || all.isEmpty, starts.count == titleWords.count + 1, starts.first == 0, Int(starts.last ?? -1) == all.count,
               zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw BinaryReader.Corrupt() }
         let recordsByTitleWord = (0..<titleWords.count).map { Array(all[Int(starts[$0])..<Int(starts[$0 + 1])]) }
+        let phrases = try PrefixIndex(from: &reader).entries
         self.init(numbered: numbered, numbers: numbers, recent: recent, ministers: indices[0], authors: indices[1],
                   themes: indices[2], subjects: indices[3], specifications: specifications, terms: indices[4],
                   abbreviations: indices[5], titleWords: titleWords, recordsByTitleWord: recordsByTitleWord,
-                  recencyRank: recencyRank)
+                  recencyRank: recencyRank, phrases: phrases)
     }
 }
 

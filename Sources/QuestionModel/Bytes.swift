@@ -233,6 +233,32 @@ public enum Bytes {
         return String(decoding: out, as: UTF8.self)
     }
 
+    enum Search { case absent, found, unsure }
+
+    /// Whether the ASCII `pattern` occurs in `bytes`, as `String.contains` would say:
+    /// `.found` for a match between ASCII bytes (or the ends), `.unsure` when every
+    /// match touches a byte outside ASCII (a combining mark could join the pattern's
+    /// last letter into another character). A byte scan: no generic substring search.
+    static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Search {
+        guard let first = pattern.first, pattern.count <= bytes.count else { return .absent }
+        var result = Search.absent
+        var i = 0
+        let last = bytes.count - pattern.count
+        while i <= last {
+            if bytes[i] == first {
+                var k = 1
+                while k < pattern.count, bytes[i + k] == pattern[k] { k += 1 }
+                if k == pattern.count {
+                    let after = i + k
+                    if (i == 0 || bytes[i - 1] < 0x80) && (after == bytes.count || bytes[after] < 0x80) { return .found }
+                    result = .unsure
+                }
+            }
+            i += 1
+        }
+        return result
+    }
+
     /// True when `bytes[at...]` starts with `lowercasePattern`, ignoring ASCII case.
     @inline(__always)
     static func hasPrefix(_ bytes: [UInt8], at: Int, _ lowercasePattern: [UInt8]) -> Bool {

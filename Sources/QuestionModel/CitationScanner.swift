@@ -18,12 +18,12 @@ public enum CitationScanner {
         let end = min(range.end, bytes.count)
         var i = max(0, range.start)
         while i < end {
-            let byte = bytes[i]
-            guard Bytes.isASCIILetter(byte), !Bytes.isWordByte(bytes, before: i) else {
-                i += 1
-                continue
-            }
-            if startsCandidate(bytes, i, end) {
+            // Straight to the next word start of ASCII letters whose length and first
+            // letter are those of a first word (most words are not): a citation can
+            // start nowhere else.
+            i = bytes.withUnsafeBufferPointer { buffer in nextCandidate(buffer, from: i, end: end) }
+            guard i < end else { break }
+            if !Bytes.isWordByte(bytes, before: i), startsCandidate(bytes, i, end) {
                 let reader = Reader(bytes: bytes, limit: end)
                 if let citation = reader.questionCitation(at: i) ?? reader.meetingCitation(at: i) {
                     found.append(citation)
@@ -31,9 +31,64 @@ public enum CitationScanner {
                     continue
                 }
             }
-            while i < end, Bytes.isWordByte(bytes, at: i) { i += 1 }
+            i += 1
         }
         return found
+    }
+
+    /// The first offset at or after `from` where a run of ASCII letters starts (no
+    /// ASCII letter or digit before it) whose length and first letter match a word
+    /// of `firstWords`; `end` when there is none. Runs that cannot match are
+    /// skipped whole. The caller still checks the byte before (outside ASCII) and
+    /// the word itself.
+    @inline(__always)
+    private static func nextCandidate(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int {
+        var i = from
+        while i < end {
+            let byte = bytes[i]
+            guard isASCIILetter(byte) else {
+                i += 1
+                continue
+            }
+            if i > 0, isASCIILetterOrDigit(bytes[i - 1]) {
+                // Inside a word: on to its end.
+                i += 1
+                while i < end, isASCIILetterOrDigit(bytes[i]) { i += 1 }
+                continue
+            }
+            var wordEnd = i + 1
+            while wordEnd < end, wordEnd - i <= 20, isASCIILetter(bytes[wordEnd]) { wordEnd += 1 }
+            if startsFirstWord(byte, length: wordEnd - i) { return i }
+            i = wordEnd
+        }
+        return end
+    }
+
+    @inline(__always)
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+
+    @inline(__always)
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 }
+
+    /// Whether a word of `firstWords` has this first letter (either case) and this
+    /// length: per length, the first letters as bits of `letter - "a"`.
+    @inline(__always)
+    private static func startsFirstWord(_ first: UInt8, length: Int) -> Bool {
+        let letters: UInt32
+        switch length {
+        case 2: letters = 0x42100
+        case 4: letters = 0x1000
+        case 5: letters = 0x200000
+        case 6: letters = 0x2000
+        case 7: letters = 0x80001
+        case 8: letters = 0x8000
+        case 9: letters = 0x4
+        case 11: letters = 0x200000
+        case 13: letters = 0x40000
+        case 20: letters = 0x4
+        default: return false
+        }
+        return letters >> UInt32((first | 0x20) &- 0x61) & 1 == 1
     }
 
     /// The words a citation can start with (see `Reader.questionCitation` and

@@ -123,8 +123,24 @@ struct HeaderParser {
     }
 
     static func namesOffice(_ value: String) -> Bool {
-        value.contains("MINISTER") || value.contains("STAATSSECRETARIS") || value.contains("Minister")
+        var value = value
+        let found = value.withUTF8 { bytes -> Bool? in
+            var decided: Bool? = false
+            for word in officeWords {
+                switch Bytes.find(word, in: bytes) {
+                case .absent: continue
+                case .found: return true
+                case .unsure: decided = nil
+                }
+            }
+            return decided
+        }
+        // A match next to a character outside ASCII (a combining mark) is decided by
+        // `String.contains`, which compares whole characters.
+        return found ?? (value.contains("MINISTER") || value.contains("STAATSSECRETARIS") || value.contains("Minister"))
     }
+
+    private static let officeWords = ["MINISTER", "STAATSSECRETARIS", "Minister"].map { Array($0.utf8) }
 
     /// At least two letters and no lower-case letter (ASCII or Latin-1 `à`..`ÿ`).
     func isUpperCaseLine(_ core: TextRange) -> Bool {

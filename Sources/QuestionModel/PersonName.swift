@@ -17,6 +17,7 @@ public struct PersonName: Sendable, Equatable {
     /// Upper case after a space, hyphen or apostrophe, lower case elsewhere. Names
     /// already in mixed case are left as written (`Van den Bossche` stays).
     public static func titleCased(_ name: String) -> String {
+        if let ascii = asciiTitleCased(name) { return ascii }
         let hasLowercase = name.contains { $0.isLowercase }
         if hasLowercase { return name }
         var result = ""
@@ -32,5 +33,33 @@ public struct PersonName: Sendable, Equatable {
             }
         }
         return result
+    }
+
+    /// `titleCased` for a name in ASCII (nearly every name), byte by byte: the same
+    /// rule without a Unicode property lookup per character. Nil for other names.
+    private static func asciiTitleCased(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            var hasLowercase = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte >= 0x61 && byte <= 0x7A { hasLowercase = true }
+            }
+            if hasLowercase { return String(decoding: bytes, as: UTF8.self) }
+            var result = [UInt8]()
+            result.reserveCapacity(bytes.count)
+            var startsWord = true
+            for byte in bytes {
+                if Bytes.isASCIILetter(byte) {
+                    // No lower case here: only capitals are lowered.
+                    result.append(startsWord ? byte : byte | 0x20)
+                    startsWord = false
+                } else {
+                    result.append(byte)
+                    startsWord = byte == 0x20 || byte == 0x2D || byte == 0x27
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
     }
 }

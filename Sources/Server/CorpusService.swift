@@ -13,6 +13,7 @@ extension LanguageServer {
     /// newer one are dropped when they finish.
     func reloadCorpus(reason: String) {
         corpusGeneration += 1
+        corpusUpdates.isLoading = true
         let generation = corpusGeneration
         corpusLoadWanted.store(generation, ordering: .relaxed)
         let sources = configuration.corpusSources(root: session.rootPath)
@@ -95,6 +96,7 @@ extension LanguageServer {
         self.corpus = corpus
         corpusSources = sources
         corpusIsReady = true
+        corpusUpdates.isLoading = false
         let origin = cacheOutcome == .hit ? "from the index cache" : "indexed"
         trace?.log("corpus ready: \(corpus.count) records \(origin) in \(String(format: "%.2f", seconds)) s")
         for warning in corpus.warnings.prefix(20) {
@@ -105,11 +107,110 @@ extension LanguageServer {
         }
         logToClient(.info, "Vraagbaak: \(corpus.count) vragen in het corpus (\(origin), \(String(format: "%.1f", seconds)) s)")
         corpusDidChange()
+        // Files that changed while it loaded (it may have listed them before).
+        if corpusUpdates.isWanted { corpusFilesChanged() }
     }
 
     /// Features that depend on the corpus (diagnostics) hook in here.
     func corpusDidChange() {
         refreshAllDiagnostics()
+    }
+}
+
+/// Corpus files added, changed or removed: the notifications of a burst (an editor
+/// saving 8 files, a `git checkout`) are coalesced into one update, which parses
+/// only the files that changed (`CorpusLoader.update`) and falls back to a full
+/// reload when that is cheaper or safer. The updated index goes to the cache in the
+/// background, once the changes settle, so the next start is warm.
+struct CorpusUpdates {
+    /// A full load is running: changes wait for it.
+    var isLoading = false
+    /// An update is due after the coalescing delay, or running.
+    var isScheduled = false
+    var isRunning = false
+    /// Files changed while an update or a load ran: another update follows it.
+    var isWanted = false
+    /// Only the newest scheduled cache write runs.
+    var saveGeneration = 0
+}
+
+extension LanguageServer {
+    /// How long a burst of notifications is gathered before the update starts.
+    static let corpusChangeDelay = 0.05
+    /// How long the corpus must stay unchanged before the cache is rewritten.
+    static let cacheSaveDelay = 2.0
+
+    /// A notification or the poller says corpus files changed.
+    func corpusFilesChanged() {
+        if corpusUpdates.isLoading || corpusUpdates.isRunning {
+            corpusUpdates.isWanted = true
+            return
+        }
+        corpusUpdates.isWanted = false
+        guard !corpusUpdates.isScheduled else { return }
+        corpusUpdates.isScheduled = true
+        queue.asyncAfter(deadline: .now() + Self.corpusChangeDelay) { [self] in startCorpusUpdate() }
+    }
+
+    private func startCorpusUpdate() {
+        corpusUpdates.isScheduled = false
+        guard !corpusUpdates.isLoading else { return corpusUpdates.isWanted = true }
+        let sources = configuration.corpusSources(root: session.rootPath)
+        guard sources == corpusSources else { return reloadCorpus(reason: "corpus files changed") }
+        corpusUpdates.isRunning = true
+        corpusUpdates.isWanted = false
+        let generation = corpusGeneration
+        let current = corpus
+        var configured = CorpusLoader()
+        configured.exclusion = fileExclusion
+        let loader = configured
+        let cache = IndexCache(folder: cacheFolder, applicationVersion: VraagbaakVersion.current)
+        // A thread of its own, as for a load: the shared pool serves requests.
+        Thread.detachNewThread { [self] in
+            let started = Date()
+            let outcome = loader.update(current, sources: sources)
+            let seconds = Date().timeIntervalSince(started)
+            queue.async { [self] in
+                corpusUpdates.isRunning = false
+                // A reload (settings changed) started meanwhile: it lists the files itself.
+                guard generation == corpusGeneration else { return }
+                switch outcome {
+                case .unchanged:
+                    trace?.log("corpus files unchanged (\(String(format: "%.3f", seconds)) s)")
+                case .updated(let updated, let changes):
+                    corpusGeneration += 1
+                    corpus = updated
+                    trace?.log("corpus updated: \(changes) in \(String(format: "%.3f", seconds)) s; \(updated.count) records")
+                    logToClient(.info, "Vraagbaak: corpus bijgewerkt (\(changes.total) bestand\(changes.total == 1 ? "" : "en")), \(updated.count) vragen")
+                    corpusDidChange()
+                    scheduleCacheSave(updated, sources: sources, cache: cache)
+                case .rebuild(let reason):
+                    trace?.log("corpus update: a full rebuild (\(reason))")
+                    reloadCorpus(reason: "corpus files changed: \(reason)")
+                }
+                if corpusUpdates.isWanted { corpusFilesChanged() }
+            }
+        }
+    }
+
+    /// Writes the updated corpus to the cache once no newer update came for a while.
+    private func scheduleCacheSave(_ corpus: Corpus, sources: [CorpusSource], cache: IndexCache) {
+        corpusUpdates.saveGeneration += 1
+        let generation = corpusUpdates.saveGeneration
+        queue.asyncAfter(deadline: .now() + Self.cacheSaveDelay) { [self] in
+            guard generation == corpusUpdates.saveGeneration, !corpusUpdates.isLoading else { return }
+            Thread.detachNewThread { [self] in
+                do {
+                    // By the canonical sources, as `CorpusLoader.open` writes and reads it.
+                    try cache.save(corpus, for: sources.map(\.canonical))
+                    trace?.log("index cache rewritten after the update")
+                } catch {
+                    queue.async { [self] in
+                        logToClient(.warning, "Vraagbaak: the index cache cannot be written (\(error)): the next start indexes again")
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -62,6 +62,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     /// corpus would flash false alarms at start-up.
     var corpusIsReady = false
     var corpusWatcher: CorpusWatcher?
+    var corpusUpdates = CorpusUpdates()
     /// The embedded seeds as files, for navigation (`recordLocator`).
     let seedFiles = SeedFiles()
     var settingsGeneration = 0

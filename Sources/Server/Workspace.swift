@@ -37,7 +37,7 @@ extension LanguageServer {
                 configurationLayers.file = loadConfigurationFile()
                 settingsChanged()
             }
-            if paths.contains(where: isInCorpus) { reloadCorpus(reason: "corpus files changed") }
+            if paths.contains(where: isInCorpus) { corpusFilesChanged() }
         }
         onRequest("vraagbaak/corpusStatus", JSONValue?.self) { [unowned self] _ in
             CorpusStatus(records: corpus.count, sources: corpusSources.map(\.description), warnings: corpus.warnings.count,
@@ -167,7 +167,7 @@ extension LanguageServer {
                                          excluding: fileExclusion) { [weak self] in
                 // A scan already running when the server stopped may still report.
                 guard let self else { return }
-                queue.async { [self] in reloadCorpus(reason: "corpus files changed") }
+                queue.async { [self] in corpusFilesChanged() }
             }
             corpusWatcher = watcher
             watcher.start()

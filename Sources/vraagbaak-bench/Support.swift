@@ -8,10 +8,12 @@ let benchmarkUsage = """
       editing [--runs N] [--corpus DIR | --count N --seed S] [--push-diagnostics]
             completion and hover latency at an in-process server on a corpus folder,
             or on a synthetic corpus (default 100,000 questions) generated into /tmp
-      diagnostics [--runs N] [--corpus DIR | --count N --seed S] [--off CODE]
-            keystroke-to-diagnostics latency of a 1,000-word draft at the server
-      corpus --corpus DIR [--queries N] [--query-words N] [--queries-out FILE]
-            index build, cache reopen, memory, and top-10 search latency
+      diagnostics [--runs N] [--corpus DIR | --count N --seed S] [--off CODE] [--typing]
+            keystroke-to-diagnostics latency of a 1,000-word draft at the server;
+            --typing types and deletes a word, so every keystroke changes the terms
+      corpus --corpus DIR [--queries N] [--query-words N] [--queries-out FILE] [--build-only]
+            index build (with the completion vocabulary), cache reopen, memory, and
+            top-10 search latency; --build-only stops after the build
       reopen --corpus DIR [--runs N] [--cache-dir DIR]
             a warm start's corpus reopen from its cache: listing the files, reading
             and checking the cache (the cache is built once and kept)
@@ -22,6 +24,10 @@ let benchmarkUsage = """
       startup --corpus DIR
             a cold and a warm server start: first diagnostics of a draft opened at once,
             corpus and completion vocabulary ready, resident memory after the load
+      incremental --corpus DIR [--runs N] [--work DIR]
+            on a copy of the corpus: incremental update time for one changed, added and
+            removed file and a burst of 8, beside a full rebuild; then through the server,
+            from didChangeWatchedFiles to the new corpus in use
       long-lines [--megabytes N]
             semantic tokens on an N MB (default 4) one-line draft, and every document
             request after a keystroke on 1 MB drafts (one line; many lines)

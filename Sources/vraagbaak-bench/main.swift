@@ -20,6 +20,8 @@ case "repetition":
     runRepetitionBenchmark(options)
 case "long-lines":
     runLongLinesBenchmark(options)
+case "incremental":
+    runIncrementalBenchmark(options)
 case "startup":
     runStartupBenchmark(options)
 case "startup-once":

@@ -66,6 +66,12 @@ final class IndexCacheTests: XCTestCase {
         XCTAssertEqual(rebuilt.cache, .stale("corpus files changed"))
         XCTAssertEqual(stale.corpora.first?.records, built.records)
         XCTAssertTrue(rebuilt.corpus.records.contains { $0.title == "Gevangenen - Inburgering" })
+        // Only the changed file was parsed again (`CorpusLoader.update`): the same as a full build.
+        let full = CorpusLoader().load(sources)
+        XCTAssertEqual(rebuilt.corpus.records, full.records)
+        XCTAssertEqual(rebuilt.corpus.manifest, full.manifest)
+        XCTAssertEqual(rebuilt.corpus.search("gevangenen inburgering").map(\.index), full.search("gevangenen inburgering").map(\.index))
+        XCTAssertEqual(CorpusLoader().open(sources, cache: cache).cache, .hit, "the updated corpus was cached")
 
         // No cache yet: nothing provisional.
         try FileManager.default.removeItem(at: cache.fileURL(for: sources))

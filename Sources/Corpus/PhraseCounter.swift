@@ -1,0 +1,379 @@
+import Dispatch
+import Foundation
+import QuestionModel
+
+/// Counts multi-word terms (`lokale besturen`, `Agentschap Integratie en
+/// Inburgering`) in a sample of records: two to four words inside one sentence, the
+/// first and last not stopwords, written at least twice.
+///
+/// A word is a run of letters, digits and inner hyphens (`Character` properties);
+/// punctuation ends a sentence. Phrases are counted by their folded bytes
+/// (`PhraseTally`), so the millions of phrases in a 100,000-question corpus's
+/// sample make no string each; the sample's files are read and parsed in parallel.
+enum PhraseCounter {
+    static func frequentPhrases(in records: RecordList, sampleSize: Int, limit: Int,
+                                readsFullText: Bool) -> [PrefixIndex.Entry] {
+        let stride = max(1, records.count / max(1, sampleSize))
+        let sample = Array(Swift.stride(from: 0, to: records.count, by: stride))
+        var tally = PhraseTally()
+        for texts in sampleTexts(records, sample, readsFullText: readsFullText) {
+            for text in texts { tally.add(text) }
+        }
+        let (counts, surfaces) = tally.frequent()
+        var frequent = counts
+        // `Agentschap Integratie` (nearly) always inside `Agentschap Integratie en
+        // Inburgering`: keep the longer term alone.
+        for (key, count) in frequent {
+            let words = key.split(separator: " ")
+            guard words.count >= 3 else { continue }
+            for length in 2..<words.count {
+                for start in 0...(words.count - length) {
+                    let shorter = words[start..<(start + length)].joined(separator: " ")
+                    if let shorterCount = frequent[shorter], shorterCount > 0, count * 5 >= shorterCount * 4 {
+                        frequent[shorter] = -1
+                    }
+                }
+            }
+        }
+        return frequent.filter { $0.value > 0 }
+            .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .prefix(limit)
+            .map { key, count in
+                let text = surfaces[key] ?? key
+                return PrefixIndex.Entry(text: text, detail: nil, count: count, kind: isAgency(text) ? .agency : .term)
+            }
+    }
+
+    /// The texts of each sampled record, in sample order: read and parsed in parallel.
+    private static func sampleTexts(_ records: RecordList, _ sample: [Int], readsFullText: Bool) -> [[String]] {
+        let seeds = readsFullText ? Dictionary(EmbeddedSeeds.files.map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first }) : [:]
+        let results = UnsafeResults<[String]>(count: sample.count)
+        DispatchQueue.concurrentPerform(iterations: sample.count) { position in
+            let record = records[sample[position]]
+            let texts = readsFullText ? fullTexts(record, seeds: seeds) : nil
+            results.set(position, texts ?? [record.title, record.introductionExcerpt, record.answerExcerpt ?? ""] + record.questions)
+        }
+        return results.values()
+    }
+
+    /// Title, introduction, questions and answer of the record's full text; nil when
+    /// its file cannot be read (the previews are used then).
+    private static func fullTexts(_ record: Record, seeds: [String: String]) -> [String]? {
+        let text: String
+        switch record.source {
+        case .embedded(let name):
+            guard let seed = seeds[name] else { return nil }
+            text = seed
+        case .file(let path):
+            guard let decoded = CorpusFileReader.text(path) else { return nil }
+            text = decoded
+        }
+        let question = Question.parse(text)
+        return [question.title?.text, question.introduction?.text, question.closing?.text, question.answer?.body?.text]
+            .compactMap { $0 } + question.numberedQuestions.map(\.text)
+    }
+
+    static func isAgency(_ text: String) -> Bool {
+        let first = text.prefix { $0 != " " }.lowercased()
+        return first.hasPrefix("agentschap") || first == "departement" || first == "dienst"
+            || first == "vlaams" && text.lowercased().contains("agentschap")
+    }
+
+    /// Word lists per sentence, by `Character`: the definition of words and
+    /// sentences. `PhraseTally` reads most texts faster on their bytes, to the same
+    /// result, and asks this for the others.
+    static func sentences(_ text: String) -> [[Substring]] {
+        var result: [[Substring]] = []
+        var current: [Substring] = []
+        var wordStart: String.Index?
+        var index = text.startIndex
+        func endWord() {
+            if let start = wordStart { current.append(text[start..<index]) }
+            wordStart = nil
+        }
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isLetter || character.isNumber || (character == "-" && wordStart != nil) {
+                if wordStart == nil { wordStart = index }
+            } else {
+                endWord()
+                if !character.isWhitespace {
+                    // Punctuation ends a phrase.
+                    if !current.isEmpty { result.append(current) }
+                    current = []
+                }
+            }
+            index = text.index(after: index)
+        }
+        endWord()
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+}
+
+/// Phrase counts by folded key (`lokale besturen`), with the spelling each is shown
+/// in: the first seen, or the first from mid-sentence in lower case when the first
+/// seen opens with a capital (`lokale besturen`, not `Lokale besturen`).
+struct PhraseTally {
+    private var table = ByteTable()
+    /// Per phrase id (the table's values: ids in order of first sight).
+    private var counts: [Int] = []
+    private var surfaces: [String] = []
+    private var surfaceIsUppercase: [Bool] = []
+
+    /// The current sentence's words; their surface and key bytes are in `arena`.
+    private var words: [Word] = []
+    private var arena: [UInt8] = []
+    private var key: [UInt8] = []
+
+    private struct Word {
+        /// The word as written, and lowercased and folded (`PrefixIndex.fold`).
+        var surface: Range<Int>
+        var key: Range<Int>
+        /// At least three characters, not a stopword, at least one letter.
+        var isContent: Bool
+        var opensUppercase: Bool
+        var opensLowercase: Bool
+    }
+
+    private static let longestStopword = Tokenizer.stopwords.map(\.utf8.count).max() ?? 0
+
+    /// Counts the phrases of `text`'s sentences.
+    mutating func add(_ text: String) {
+        var text = text
+        let done = text.withUTF8 { bytes -> Bool in
+            guard Self.clustersAreScalars(bytes) else { return false }
+            scan(bytes)
+            return true
+        }
+        if done { return }
+        for sentence in PhraseCounter.sentences(text) {
+            for word in sentence { addWord(Array(word.utf8)[...], fast: false) }
+            endSentence()
+        }
+    }
+
+    /// Phrases seen at least twice, by key, with their spellings.
+    func frequent() -> (counts: [String: Int], surfaces: [String: String]) {
+        var frequentCounts: [String: Int] = [:]
+        var frequentSurfaces: [String: String] = [:]
+        for id in counts.indices where counts[id] >= 2 {
+            let key = String(decoding: table.key(id), as: UTF8.self)
+            frequentCounts[key] = counts[id]
+            frequentSurfaces[key] = surfaces[id]
+        }
+        return (frequentCounts, frequentSurfaces)
+    }
+
+    // MARK: Bytes
+
+    /// Whether every character of the text is one Unicode scalar (a `\r\n` aside):
+    /// no combining marks, joiners, emoji sequences or scripts that cluster. Then a
+    /// scalar's properties are its character's, and the bytes can be read directly.
+    private static func clustersAreScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                i += 1
+                continue
+            }
+            let (scalar, width) = decode(bytes, at: i)
+            guard isStandalone(scalar) else { return false }
+            i += width
+        }
+        return true
+    }
+
+    /// Scalars that never join a neighbour into one character: Latin (U+0080 ...
+    /// U+02FF), general punctuation and spaces except the joiners (U+2000 ... U+206F),
+    /// the euro sign.
+    private static func isStandalone(_ scalar: UInt32) -> Bool {
+        scalar < 0x300 || (scalar >= 0x2000 && scalar <= 0x206F && scalar != 0x200C && scalar != 0x200D) || scalar == 0x20AC
+    }
+
+    /// The scalar starting at `i` of valid UTF-8 and its width.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let byte = bytes[i]
+        if byte < 0xE0 {
+            return (UInt32(byte & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
+        } else if byte < 0xF0 {
+            return (UInt32(byte & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        return (UInt32(byte & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                | UInt32(bytes[i + 3] & 0x3F), 4)
+    }
+
+    private enum Kind { case wordCharacter, hyphen, space, punctuation }
+
+    /// `PhraseCounter.sentences` on bytes whose characters are scalars.
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var wordStart = -1
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            var width = 1
+            let kind: Kind
+            if byte < 0x80 {
+                if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 {
+                    kind = .wordCharacter
+                } else if byte == UInt8(ascii: "-") {
+                    kind = .hyphen
+                } else if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    kind = .space
+                } else {
+                    kind = .punctuation
+                }
+            } else {
+                let (value, scalarWidth) = Self.decode(bytes, at: i)
+                width = scalarWidth
+                let properties = Unicode.Scalar(value).map(\.properties)
+                if let properties, properties.isAlphabetic || properties.numericType != nil {
+                    kind = .wordCharacter
+                } else if properties?.isWhitespace == true {
+                    kind = .space
+                } else {
+                    kind = .punctuation
+                }
+            }
+            switch kind {
+            case .wordCharacter:
+                if wordStart < 0 { wordStart = i }
+            case .hyphen where wordStart >= 0:
+                break
+            case .space, .hyphen, .punctuation:
+                if wordStart >= 0 {
+                    addWord(UnsafeBufferPointer(rebasing: bytes[wordStart..<i]))
+                    wordStart = -1
+                }
+                if kind != .space { endSentence() }
+            }
+            i += width
+        }
+        if wordStart >= 0 { addWord(UnsafeBufferPointer(rebasing: bytes[wordStart..<bytes.count])) }
+        endSentence()
+    }
+
+    private mutating func addWord(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // ASCII and Latin-1 letters (`C3 xx`) are read here; other words as strings.
+        var i = 0
+        var simple = true
+        while i < bytes.count {
+            if bytes[i] < 0x80 {
+                i += 1
+            } else if bytes[i] == 0xC3, i + 1 < bytes.count {
+                i += 2
+            } else {
+                simple = false
+                break
+            }
+        }
+        addWord(bytes[...], fast: simple)
+    }
+
+    private mutating func addWord<Bytes: Collection>(_ bytes: Bytes, fast: Bool) where Bytes.Element == UInt8 {
+        let surfaceStart = arena.count
+        arena.append(contentsOf: bytes)
+        let surface = surfaceStart..<arena.count
+        let keyStart = arena.count
+        let word: Word
+        if fast {
+            // Lowercased (`À` → `à`), then folded as `PrefixIndex.fold` folds.
+            var characters = 0
+            var allASCII = true
+            var index = surface.lowerBound
+            while index < surface.upperBound {
+                let byte = arena[index]
+                characters += 1
+                if byte < 0x80 {
+                    arena.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                    index += 1
+                } else {
+                    allASCII = false
+                    var second = arena[index + 1]
+                    if second >= 0x80 && second <= 0x9E && second != 0x97 { second += 0x20 }
+                    let base = PrefixIndex.latin1Base[Int(second) - 0x80]
+                    if base != 0 {
+                        arena.append(base)
+                    } else {
+                        arena.append(0xC3)
+                        arena.append(second)
+                    }
+                    index += 2
+                }
+            }
+            let keyRange = keyStart..<arena.count
+            // Words hold letters, digits and hyphens: a letter is an ASCII letter or `C3 xx`.
+            var hasLetter = !allASCII
+            if allASCII {
+                for index in keyRange where arena[index] &- 0x61 < 26 { hasLetter = true; break }
+            }
+            var isStopword = false
+            if allASCII, keyRange.count <= Self.longestStopword {
+                isStopword = Tokenizer.stopwords.contains(String(decoding: arena[keyRange], as: UTF8.self))
+            }
+            let first = arena[surface.lowerBound]
+            let second = surface.count > 1 ? arena[surface.lowerBound + 1] : 0
+            word = Word(surface: surface, key: keyRange,
+                        isContent: characters >= 3 && !isStopword && hasLetter,
+                        opensUppercase: (first >= 0x41 && first <= 0x5A)
+                            || (first == 0xC3 && second >= 0x80 && second <= 0x9E && second != 0x97),
+                        opensLowercase: (first >= 0x61 && first <= 0x7A)
+                            || (first == 0xC3 && second >= 0x9F && second <= 0xBF && second != 0xB7))
+        } else {
+            let text = String(decoding: arena[surface], as: UTF8.self)
+            let lowered = text.lowercased()
+            arena.append(contentsOf: PrefixIndex.fold(lowered).utf8)
+            word = Word(surface: surface, key: keyStart..<arena.count,
+                        isContent: lowered.count >= 3 && !Tokenizer.stopwords.contains(lowered)
+                            && lowered.contains(where: \.isLetter),
+                        opensUppercase: text.first?.isUppercase == true,
+                        opensLowercase: text.first?.isLowercase == true)
+        }
+        words.append(word)
+    }
+
+    /// Counts the sentence's phrases: two to four words, the first and last content words.
+    private mutating func endSentence() {
+        defer {
+            words.removeAll(keepingCapacity: true)
+            arena.removeAll(keepingCapacity: true)
+        }
+        guard words.count >= 2 else { return }
+        for start in words.indices where words[start].isContent {
+            for length in 2...4 where start + length <= words.count {
+                let end = start + length - 1
+                guard words[end].isContent else { continue }
+                key.removeAll(keepingCapacity: true)
+                for index in start...end {
+                    if index > start { key.append(0x20) }
+                    key.append(contentsOf: arena[words[index].key])
+                }
+                let next = Int32(counts.count)
+                let id = Int(key.withUnsafeBufferPointer { table.value(for: $0) { _ in next } })
+                if id == counts.count {
+                    counts.append(1)
+                    surfaces.append(surface(start...end))
+                    surfaceIsUppercase.append(words[start].opensUppercase)
+                } else {
+                    counts[id] += 1
+                    if start > 0, surfaceIsUppercase[id], words[start].opensLowercase {
+                        surfaces[id] = surface(start...end)
+                        surfaceIsUppercase[id] = words[start].opensUppercase
+                    }
+                }
+            }
+        }
+    }
+
+    /// The words as written, one space between them.
+    private func surface(_ range: ClosedRange<Int>) -> String {
+        var bytes: [UInt8] = []
+        for index in range {
+            if index > range.lowerBound { bytes.append(0x20) }
+            bytes.append(contentsOf: arena[words[index].surface])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
