@@ -32,12 +32,12 @@ extension Checker {
     /// The first certain fix of each finding, skipping fixes that touch edits already
     /// taken; in document order.
     static func certainEdits(_ findings: [Finding]) -> [TextReplacement] {
-        var taken: [TextRange] = []
+        var taken = TakenRanges()
         var edits: [TextReplacement] = []
         for finding in findings {
             guard let fix = finding.fixes.first(where: \.isCertain),
-                  !fix.edits.contains(where: { edit in taken.contains { touches($0, edit.range) } }) else { continue }
-            taken += fix.edits.map(\.range)
+                  !fix.edits.contains(where: { taken.touchesAny($0.range) }) else { continue }
+            for edit in fix.edits { taken.insert(edit.range) }
             edits += fix.edits
         }
         return edits.sorted { ($0.range.start, $0.range.end) < ($1.range.start, $1.range.end) }
@@ -45,9 +45,44 @@ extension Checker {
 
     /// Overlapping ranges, or an insertion at the edge of another edit: applied in
     /// one go their order would be ambiguous.
-    private static func touches(_ a: TextRange, _ b: TextRange) -> Bool {
+    static func touches(_ a: TextRange, _ b: TextRange) -> Bool {
         if a.isEmpty || b.isEmpty { return a.start <= b.end && b.start <= a.end }
         return a.start < b.end && b.start < a.end
+    }
+}
+
+/// The ranges of the edits taken so far, sorted by start, so that asking whether a
+/// range touches any of them looks only at those that start within the longest
+/// range's length of it: thousands of fixes on a long draft cost N log N, not N².
+struct TakenRanges {
+    private var ranges: [TextRange] = []
+    private var longest = 0
+
+    /// Whether `range` touches (`Checker.touches`) a range taken.
+    func touchesAny(_ range: TextRange) -> Bool {
+        // A range that touches starts at or before `range.end`, and ends at or after
+        // `range.start`, so it starts at or after `range.start - longest`.
+        var index = firstIndex(startingAfter: range.end) - 1
+        while index >= 0, ranges[index].start >= range.start - longest {
+            if Checker.touches(ranges[index], range) { return true }
+            index -= 1
+        }
+        return false
+    }
+
+    mutating func insert(_ range: TextRange) {
+        ranges.insert(range, at: firstIndex(startingAfter: range.start))
+        longest = max(longest, range.end - range.start)
+    }
+
+    /// The index of the first range that starts after `offset` (bisection).
+    private func firstIndex(startingAfter offset: Int) -> Int {
+        var low = 0, high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].start <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }
 

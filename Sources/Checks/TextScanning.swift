@@ -16,6 +16,17 @@ enum TextScanning {
 
     static func words(_ bytes: [UInt8], in range: TextRange) -> [Word] {
         var result: [Word] = []
+        forEachWord(bytes, in: range) { range, lowercased, startsSentence in
+            result.append(Word(range: range, lowercased: lowercased, startsSentence: startsSentence))
+        }
+        return result
+    }
+
+    /// The words of `words(_:in:)`, one at a time: the lowercased bytes are a buffer
+    /// reused for the next word, so a caller that keeps none allocates nothing per word.
+    static func forEachWord(_ bytes: [UInt8], in range: TextRange,
+                            _ body: (_ range: TextRange, _ lowercased: [UInt8], _ startsSentence: Bool) -> Void) {
+        var lower: [UInt8] = []
         var startsSentence = true
         var i = max(0, range.start)
         let end = min(bytes.count, range.end)
@@ -24,7 +35,7 @@ enum TextScanning {
             let byte = bytes[i]
             if Bytes.isWordByte(bytes, at: i) {
                 let start = i
-                var lower: [UInt8] = []
+                lower.removeAll(keepingCapacity: true)
                 while i < end, Bytes.isWordByte(bytes, at: i) {
                     // A soft hyphen or zero-width space inside a word is not part of it.
                     let invisible = bytes[i] < 0x80 ? 0 : Bytes.ignorableWidth(bytes, at: i)
@@ -43,7 +54,7 @@ enum TextScanning {
                     i += 1
                     continue
                 }
-                result.append(Word(range: TextRange(start: start, end: i), lowercased: lower, startsSentence: startsSentence))
+                body(TextRange(start: start, end: i), lower, startsSentence)
                 startsSentence = false
                 continue
             }
@@ -66,7 +77,6 @@ enum TextScanning {
             }
             i += 1
         }
-        return result
     }
 
     // MARK: Does a text ask something?
