@@ -15,7 +15,7 @@ extension AnalysisSnapshot {
     /// silenced for this draft in `vraagbaak.json`.
     private var checker: Checker {
         Checker(configuration: configuration.checks, usesCorpus: usesCorpus,
-                silenced: configuration.silenced(forDocumentAt: document.path))
+                silenced: configuration.silenced(forDocumentAt: document.path), repetitionMemo: repetitionMemo)
     }
 
     /// The text with every certain fix applied until none is left (`Checker.fixAll`).

@@ -47,6 +47,9 @@ package struct AnalysisSnapshot: Sendable {
     package let records: RecordLocator
     /// False until the first corpus is loaded: the checks that need one wait for it.
     package let usesCorpus: Bool
+    /// What the repetition check keeps between checks of this document (the server
+    /// keeps one per open draft, so a keystroke's check continues from the last).
+    package var repetitionMemo: RepetitionMemo?
 
     package init(document: DocumentSnapshot, corpus: Corpus, vocabulary: CompletionVocabulary? = nil,
                  configuration: Configuration = .default, today: DutchDate, records: RecordLocator = .filesOnly,

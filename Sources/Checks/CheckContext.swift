@@ -15,9 +15,13 @@ struct CheckContext {
     let documentPath: String?
     /// The answer and annex: no rule reports anything inside them.
     let uncheckedRanges: [TextRange]
+    /// What the repetition check kept from this document's last check, if anything.
+    let repetitionMemo: RepetitionMemo?
 
     init(question: Question, bytes: [UInt8], corpus: Corpus, today: DutchDate,
-         configuration: CheckConfiguration, excludedRecords: Set<Int>, documentPath: String? = nil) {
+         configuration: CheckConfiguration, excludedRecords: Set<Int>, documentPath: String? = nil,
+         repetitionMemo: RepetitionMemo? = nil) {
+        self.repetitionMemo = repetitionMemo
         self.question = question
         self.bytes = bytes
         self.corpus = corpus

@@ -13,11 +13,16 @@ public struct Checker: Sendable {
     /// Findings the member silenced for this draft (`Silence`): never reported, and
     /// never fixed by `fixAll`.
     public let silenced: Set<Silence>
+    /// What the repetition check keeps between checks of one document (the server
+    /// passes each open draft's own); nil: nothing is kept.
+    public let repetitionMemo: RepetitionMemo?
 
-    public init(configuration: CheckConfiguration = .default, usesCorpus: Bool = true, silenced: Set<Silence> = []) {
+    public init(configuration: CheckConfiguration = .default, usesCorpus: Bool = true, silenced: Set<Silence> = [],
+                repetitionMemo: RepetitionMemo? = nil) {
         self.configuration = configuration
         self.usesCorpus = usesCorpus
         self.silenced = silenced
+        self.repetitionMemo = repetitionMemo
     }
 
     /// Every rule of the catalogue, in registry order.
@@ -42,7 +47,7 @@ public struct Checker: Sendable {
                       excludingRecords: Set<Int> = [], documentPath: String? = nil) -> [Finding] {
         let context = CheckContext(question: question, bytes: Array(text.utf8), corpus: corpus, today: today,
                                    configuration: configuration, excludedRecords: excludingRecords,
-                                   documentPath: documentPath)
+                                   documentPath: documentPath, repetitionMemo: repetitionMemo)
         // Rules write `\n`; a fix keeps the document's own line ending.
         let lineEnding = TextScanning.lineEnding(context.bytes)
         var findings: [Finding] = []

@@ -49,41 +49,78 @@ public struct SearchIndex: Sendable {
     /// The best `limit` documents for `text`, best first; ties go to the lower document.
     /// `excluding` removes documents from the ranking (the draft itself, say).
     public func search(_ text: String, limit: Int = 10, excluding: Set<Int> = []) -> [Hit] {
+        var session: SearchSession?
+        return search(text, limit: limit, excluding: excluding, session: &session)
+    }
+
+    /// The same search, continuing from `session`, the scores of an earlier query
+    /// (nil, or of another index: searched afresh). Only the terms whose weight
+    /// changed cost their postings, so a keystroke's search is cheap; the answer is
+    /// exactly that of a fresh search (scores are sums of integers). Leaves this
+    /// query's scores in `session`.
+    public func search(_ text: String, limit: Int, excluding: Set<Int>, session: inout SearchSession?) -> [Hit] {
         var queryCounts: [Int32: Int] = [:]
         Tokenizer.forEachTerm(in: text) { term in
             if let id = termIDs[term] { queryCounts[id, default: 0] += 1 }
         }
-        return search(termCounts: queryCounts, limit: limit, excluding: excluding)
+        return search(termCounts: queryCounts, limit: limit, excluding: excluding, session: &session)
     }
 
-    func search(termCounts: [Int32: Int], limit: Int, excluding: Set<Int>) -> [Hit] {
-        guard limit > 0, documentCount > 0, !termCounts.isEmpty else { return [] }
-        var scores = [Float](repeating: 0, count: documentCount)
-        // Deterministic order of terms, so float sums are the same on every run.
-        for (term, queryCount) in termCounts.sorted(by: { $0.key < $1.key }) {
+    func search(termCounts: [Int32: Int], limit: Int, excluding: Set<Int>, session: inout SearchSession?) -> [Hit] {
+        guard documentCount > 0 else { return [] }
+        var weights: [Int32: Int64] = [:]
+        weights.reserveCapacity(termCounts.count)
+        for (term, queryCount) in termCounts {
+            let frequency = Int(postingStarts[Int(term) + 1] - postingStarts[Int(term)])
+            weights[term] = Self.fixedQueryWeight(documents: documentCount, frequency: frequency, queryCount: queryCount)
+        }
+        var current = session.flatMap { $0.isOver(self) ? $0 : nil } ?? SearchSession(self)
+        session = nil
+        // What changed since the session's query: every term, for a fresh one.
+        var changes: [(term: Int32, delta: Int64)] = []
+        for (term, weight) in weights where current.weights[term] != weight {
+            changes.append((term, weight &- (current.weights[term] ?? 0)))
+        }
+        for (term, weight) in current.weights where weights[term] == nil {
+            changes.append((term, 0 &- weight))
+        }
+        for (term, delta) in changes {
             let start = Int(postingStarts[Int(term)])
             let end = Int(postingStarts[Int(term) + 1])
-            let weight = Self.queryWeight(documents: documentCount, frequency: end - start, queryCount: queryCount)
             postingDocuments.withUnsafeBufferPointer { documents in
-                postingWeights.withUnsafeBufferPointer { weights in
-                    scores.withUnsafeMutableBufferPointer { scores in
+                postingWeights.withUnsafeBufferPointer { stored in
+                    current.scores.withUnsafeMutableBufferPointer { scores in
                         for p in start..<end {
-                            scores[Int(documents[p])] += weight * Float(weights[p])
+                            scores[Int(documents[p])] &+= delta &* Int64(stored[p])
                         }
                     }
                 }
             }
         }
+        current.weights = weights
+        defer { session = current }
+        guard limit > 0, !weights.isEmpty else { return [] }
         // Every posting adds more than 0, so a document scored exactly when its score is above 0.
         var best = TopK(limit: limit)
-        scores.withUnsafeBufferPointer { scores in
+        current.scores.withUnsafeBufferPointer { scores in
             for document in 0..<scores.count where scores[document] > 0 {
                 if best.admits(scores[document]), !excluding.contains(document) {
                     best.insert(document, score: scores[document])
                 }
             }
         }
-        return best.sorted.map { Hit(document: $0.document, score: Double($0.score)) }
+        return best.sorted.map { Hit(document: $0.document, score: Double($0.score) * Self.fixedPointUnit) }
+    }
+
+    /// Query weights in fixed point, so that a document's score is a sum of integers:
+    /// exact, whatever the order the terms are added or taken away in.
+    static let fixedPointScale = Double(1 << 40)
+    static let fixedPointUnit: Double = 1 / fixedPointScale
+
+    /// `queryWeight` in fixed point; at least 1, so a posting always adds to a score.
+    static func fixedQueryWeight(documents: Int, frequency: Int, queryCount: Int) -> Int64 {
+        let weight = Double(queryWeight(documents: documents, frequency: frequency, queryCount: queryCount))
+        return max(1, Int64((weight * fixedPointScale).rounded()))
     }
 
     /// What one posting's stored weight is multiplied by: the term's idf, the
@@ -143,16 +180,16 @@ extension SearchIndex {
 /// which for limit 10 beats a heap.
 struct TopK {
     let limit: Int
-    private(set) var sorted: [(document: Int, score: Float)] = []
+    private(set) var sorted: [(document: Int, score: Int64)] = []
 
     init(limit: Int) { self.limit = limit }
 
     /// Whether a score could enter: a cheap test before the exclusion lookup.
-    func admits(_ score: Float) -> Bool {
+    func admits(_ score: Int64) -> Bool {
         sorted.count < limit || score >= (sorted.last?.score ?? 0)
     }
 
-    mutating func insert(_ document: Int, score: Float) {
+    mutating func insert(_ document: Int, score: Int64) {
         if sorted.count == limit, let last = sorted.last, !Self.ranks(score, document, before: last) { return }
         var index = sorted.count
         while index > 0, Self.ranks(score, document, before: sorted[index - 1]) { index -= 1 }
@@ -160,7 +197,7 @@ struct TopK {
         if sorted.count > limit { sorted.removeLast() }
     }
 
-    private static func ranks(_ score: Float, _ document: Int, before other: (document: Int, score: Float)) -> Bool {
+    private static func ranks(_ score: Int64, _ document: Int, before other: (document: Int, score: Int64)) -> Bool {
         score > other.score || (score == other.score && document < other.document)
     }
 }

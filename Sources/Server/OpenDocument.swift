@@ -1,4 +1,5 @@
 import Analysis
+import Checks
 import LSP
 import QuestionModel
 import SourceText
@@ -12,6 +13,8 @@ struct OpenDocument: Sendable {
     private(set) var text: EditableText
     /// The parse of `text`, made on first use after each change.
     private var parsed: Question?
+    /// What the repetition check keeps from one check of this document to the next.
+    let repetitionMemo = RepetitionMemo()
 
     init(uri: DocumentURI, languageId: String, version: Int, text: String) {
         self.uri = uri

@@ -8,8 +8,9 @@ let benchmarkUsage = """
       editing [--runs N] [--corpus DIR | --count N --seed S] [--push-diagnostics]
             completion and hover latency at an in-process server on a corpus folder,
             or on a synthetic corpus (default 100,000 questions) generated into /tmp
-      diagnostics [--runs N] [--corpus DIR | --count N --seed S] [--off CODE]
-            keystroke-to-diagnostics latency of a 1,000-word draft at the server
+      diagnostics [--runs N] [--corpus DIR | --count N --seed S] [--off CODE] [--typing]
+            keystroke-to-diagnostics latency of a 1,000-word draft at the server;
+            --typing types and deletes a word, so every keystroke changes the terms
       corpus --corpus DIR [--queries N] [--query-words N] [--queries-out FILE] [--build-only]
             index build (with the completion vocabulary), cache reopen, memory, and
             top-10 search latency; --build-only stops after the build

@@ -75,6 +75,36 @@ struct RepetitionRule: Rule {
     static func matches(in context: CheckContext, copyLimit: Int, relevanceLimit: Int) -> [[Match]] {
         let corpus = context.corpus
         let parts = QuestionText.parts(of: context.question, text: String(decoding: context.bytes, as: UTF8.self))
+        // The decision depends on the terms alone: kept for the next check of this
+        // document, and reused while a keystroke leaves them as they are.
+        let key = RepetitionMemo.Key(titleTerms: Tokenizer.terms(in: parts.title), bodyTerms: Tokenizer.terms(in: parts.body),
+                                     excluded: context.excludedRecords, documentPath: context.documentPath,
+                                     copyLimit: copyLimit, relevanceLimit: relevanceLimit)
+        let memo = context.repetitionMemo
+        let groups: [[Match]]
+        if let kept = memo?.groups(for: key, corpus: corpus) {
+            groups = kept
+        } else {
+            var session = memo?.takeSession()
+            groups = Self.groupedMatches(in: context, parts: parts, copyLimit: copyLimit, relevanceLimit: relevanceLimit,
+                                         session: &session)
+            memo?.keep(groups, for: key, corpus: corpus, session: session)
+        }
+        // A question the draft cites is known to its author, and so are its twins.
+        let cited = context.citedReferences
+        return groups.filter { group in
+            !group.contains { match in
+                guard let number = match.record.number, let date = match.record.date else { return false }
+                return cited.contains(QuestionReference(number: number, date: date))
+            }
+        }
+    }
+
+    /// The matches of the question text `parts`, best first, twins grouped; the
+    /// search continues from `session` and leaves its scores there.
+    private static func groupedMatches(in context: CheckContext, parts: (title: String, body: String), copyLimit: Int,
+                                       relevanceLimit: Int, session: inout SearchSession?) -> [[Match]] {
+        let corpus = context.corpus
         let text = parts.title + "\n" + parts.body
         let shingles = Shingles(text: text)
         guard !shingles.isEmpty else { return [] }
@@ -84,7 +114,7 @@ struct RepetitionRule: Rule {
         // these few hits, never by a walk over every record at each keystroke.
         let ownFile = context.documentPath.map(Corpus.canonicalPath)
         let ownNames = Set([context.documentPath, ownFile].compactMap { $0.map { ($0 as NSString).lastPathComponent } })
-        for hit in corpus.search(text, limit: candidateCount, excluding: context.excludedRecords) {
+        for hit in corpus.search(text, limit: candidateCount, excluding: context.excludedRecords, session: &session) {
             if let ownFile, let path = hit.record.source.filePath,
                ownNames.contains((path as NSString).lastPathComponent), Corpus.canonicalPath(path) == ownFile { continue }
             let copy = corpus.shingleOverlap(hit.index, with: shingles).resemblance
@@ -117,14 +147,7 @@ struct RepetitionRule: Rule {
                 leadShingles.append(corpus.shingles(match.index))
             }
         }
-        // A question the draft cites is known to its author, and so are its twins.
-        let cited = context.citedReferences
-        return groups.filter { group in
-            !group.contains { match in
-                guard let number = match.record.number, let date = match.record.date else { return false }
-                return cited.contains(QuestionReference(number: number, date: date))
-            }
-        }
+        return groups
     }
 
     /// Rounded down, so a configured limit equal to the shown percentage fires.

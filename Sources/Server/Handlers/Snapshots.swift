@@ -12,9 +12,10 @@ extension LanguageServer {
         }
         let text = document.snapshot()
         documents[uri] = document
-        let snapshot = AnalysisSnapshot(document: text, corpus: corpus, vocabulary: completionVocabulary(),
+        var snapshot = AnalysisSnapshot(document: text, corpus: corpus, vocabulary: completionVocabulary(),
                                         configuration: configuration, today: clock.today, records: recordLocator,
                                         usesCorpus: corpusIsReady)
+        snapshot.repetitionMemo = document.repetitionMemo
         return (snapshot, PositionConverter(lineIndex: text.lineIndex, unit: session.columnUnit))
     }
 }
