@@ -100,6 +100,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         registerCompletion()
         registerNavigation()
         registerDiagnostics()
+        registerCodeActionResolve()
         registerSilencing()
         registerRecordRequest()
     }

@@ -29,10 +29,13 @@ extension LanguageServer {
             }
             let range = converter.textRange(params.range)
             let quickFixes = wants(CodeActionKind.quickFix), fixAll = wants(CodeActionKind.sourceFixAll)
-            let uri = params.textDocument.uri
+            let uri = params.textDocument.uri, version = documents[uri]?.version
+            // A client that resolves edits gets the fix-all edit when it asks (`codeAction/resolve`).
+            let fixAllEdits = !session.resolvesCodeActionEdits
             return {
-                snapshot.codeActions(in: range, quickFixes: quickFixes, fixAll: fixAll).map {
-                    ToLSP.codeAction($0, uri: uri, converter)
+                snapshot.codeActions(in: range, quickFixes: quickFixes, fixAll: fixAll, fixAllEdits: fixAllEdits,
+                                     findingLimit: ToLSP.diagnosticLimit).map {
+                    ToLSP.codeAction($0, uri: uri, version: version, converter)
                 }
             }
         }
