@@ -44,11 +44,12 @@ extension LanguageServer {
                          withNumberAndDate: corpus.records.filter { $0.number != nil && $0.date != nil }.count)
         }
         onRequest("vraagbaak/search", SearchParams.self) { [unowned self] params in
-            corpus.search(params.text, limit: min(max(params.limit ?? 10, 1), 100)).map { result in
+            let records = recordLocator
+            return corpus.search(params.text, limit: min(max(params.limit ?? 10, 1), 100)).map { result in
                 SearchResultItem(title: result.record.title, reference: result.record.displayReference,
                                  number: result.record.number, date: result.record.date?.isoText,
                                  score: result.score, source: result.record.source.description,
-                                 uri: result.record.source.filePath.map { URL(fileURLWithPath: $0).absoluteString })
+                                 uri: records.uri(result.record))
             }
         }
     }
