@@ -258,7 +258,7 @@ extension CorpusLoader {
         var oldListingWarnings: [LoadWarning] = []
     }
 
-    func update(_ corpus: Corpus, inputs: [Input], listingWarnings: [LoadWarning], rebuildsVocabulary: Bool) -> CorpusUpdate {
+    func update(_ corpus: Corpus, inputs: [Input], listingWarnings: [LoadWarning], rebuildsVocabulary: Bool = true) -> CorpusUpdate {
         let clock = DispatchTime.now()
         switch listedPlan(corpus, inputs: inputs) {
         case .success(let plan):
