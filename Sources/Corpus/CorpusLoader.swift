@@ -15,6 +15,10 @@ public struct CorpusLoader: Sendable {
     var maximumRecordTextBytes = Int(UInt32.max)
     /// Files in the corpus folders that are not read (the server's log).
     public var exclusion = FileExclusion.none
+    /// Asked between batches: true when nobody wants the result any more (a newer
+    /// load began, the client left). The load then stops early, and what it returns
+    /// is incomplete: never cached, for the caller to drop.
+    public var isAbandoned: @Sendable () -> Bool = { false }
     /// When `update` parses only the changed files, and when it asks for a full rebuild.
     public var updateLimits = UpdateLimits()
 
@@ -61,14 +65,29 @@ public struct CorpusLoader: Sendable {
         }
         let (cached, readOutcome) = reading?.value ?? cache.read(sources)
         var outcome = readOutcome
+        var updated: Corpus?
         if let cached {
             outcome = cached.validate(manifest)
             if outcome == .hit {
                 progress(LoadProgress(filesDone: inputs.count, filesTotal: inputs.count))
                 return (cached.corpus(manifest: manifest), .hit)
             }
+            // Files added, changed or removed while nobody watched: only they are
+            // parsed, as for a change seen while running. (Contents changed behind
+            // unchanged sizes and times cannot be told apart file by file: rebuilt.)
+            if outcome == .stale(IndexCache.filesChanged),
+               case .updated(let corpus, _) = update(cached.provisionalCorpus, inputs: inputs, listingWarnings: warnings) {
+                updated = corpus
+            }
         }
-        let corpus = withVocabulary(load(inputs, warnings: warnings, progress: progress))
+        let corpus: Corpus
+        if let updated {
+            corpus = updated
+        } else {
+            let built = load(inputs, warnings: warnings, progress: progress)
+            guard !isAbandoned() else { return (built, outcome) } // incomplete: not cached
+            corpus = withVocabulary(built)
+        }
         // Problems with the cache are said once per load, with the path, and are not
         // stored in the cache they concern.
         var cacheWarnings: [LoadWarning] = []
@@ -130,7 +149,7 @@ public struct CorpusLoader: Sendable {
         var readsAreCold = false
         var readAheadEnd = 0
         var start = 0
-        while start < inputs.count {
+        while start < inputs.count, !isAbandoned() {
             let batch = Array(inputs[start..<min(start + batchSize, inputs.count)])
             if readsAreCold {
                 let end = min(inputs.count, start + 2 * batchSize)

@@ -15,6 +15,7 @@ extension LanguageServer {
         corpusGeneration += 1
         corpusUpdates.isLoading = true
         let generation = corpusGeneration
+        corpusLoadWanted.store(generation, ordering: .relaxed)
         let sources = configuration.corpusSources(root: session.rootPath)
         let cacheFolder = self.cacheFolder
         let exclusion = fileExclusion
@@ -26,6 +27,8 @@ extension LanguageServer {
             let started = Date()
             var loader = CorpusLoader()
             loader.exclusion = exclusion
+            // A newer load, or a client that left, stops this one between batches.
+            loader.isAbandoned = { [self] in corpusLoadWanted.load(ordering: .relaxed) != generation }
             // At a start (or when the folders change), a sound cache is in use as soon
             // as it is read; the files are checked against it meanwhile, and what
             // `open` returns takes its place. A reload after a change keeps the corpus
@@ -44,7 +47,8 @@ extension LanguageServer {
             let seconds = Date().timeIntervalSince(started)
             reporter?.end(message: "\(corpus.count) vragen")
             queue.async { [self] in
-                guard generation == corpusGeneration else { return }
+                // An abandoned load returned what it had: never installed.
+                guard generation == corpusGeneration, corpusLoadWanted.load(ordering: .relaxed) == generation else { return }
                 install(corpus, sources: sources, seconds: seconds, cacheOutcome: cacheOutcome)
             }
         }

@@ -16,9 +16,11 @@ extension LanguageServer {
         onRequestOffQueue("textDocument/diagnostic", DocumentDiagnosticParams.self) { [unowned self] params in
             let (snapshot, converter) = try snapshot(params.textDocument.uri)
             let resultId = diagnosticsResultID(params.textDocument.uri)
+            let records = recordLocator
             return {
                 if params.previousResultId == resultId { return DocumentDiagnosticReport.unchanged(resultId: resultId) }
-                return DocumentDiagnosticReport.full(ToLSP.diagnostics(snapshot.findings(), converter), resultId: resultId)
+                return DocumentDiagnosticReport.full(ToLSP.diagnostics(snapshot.findings(), converter, records: records),
+                                                     resultId: resultId)
             }
         }
         onRequestOffQueue("textDocument/codeAction", CodeActionParams.self) { [unowned self] params in
@@ -64,10 +66,11 @@ extension LanguageServer {
         guard let (snapshot, converter) = try? snapshot(uri), let version = documents[uri]?.version,
               let connection = currentConnection else { return }
         diagnosticsRunning.insert(uri)
+        let records = recordLocator
         diagnosticsQueue.async { [self] in
             // Overtaken before it started: the newer change is checked instead.
             if diagnosticsGate.withLock({ $0.latest[uri] == generation }) {
-                let diagnostics = ToLSP.diagnostics(snapshot.findings(), converter)
+                let diagnostics = ToLSP.diagnostics(snapshot.findings(), converter, records: records)
                 let params = PublishDiagnosticsParams(uri: uri, version: version, diagnostics: diagnostics)
                 diagnosticsGate.withLock { gate in
                     guard gate.latest[uri] == generation else { return }

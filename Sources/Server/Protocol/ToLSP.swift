@@ -16,8 +16,10 @@ enum ToLSP {
 
     /// The findings as diagnostics; over the limit, the most severe ones (the first
     /// among equals), in document order, and a note of how many were left out.
-    static func diagnostics(_ findings: [Finding], _ converter: PositionConverter) -> [Diagnostic] {
-        guard findings.count > diagnosticLimit else { return findings.map { diagnostic($0, converter) } }
+    /// Related records point at their files (`records`: an embedded seed at its copy).
+    static func diagnostics(_ findings: [Finding], _ converter: PositionConverter,
+                            records: RecordLocator = .filesOnly) -> [Diagnostic] {
+        guard findings.count > diagnosticLimit else { return findings.map { diagnostic($0, converter, records: records) } }
         let kept = Finding.mostSevere(findings, limit: diagnosticLimit)
         let start = Position(line: 0, character: 0)
         let note = Diagnostic(
@@ -26,13 +28,14 @@ enum ToLSP {
             message: "Nog \(findings.count - diagnosticLimit) bevindingen niet getoond: de editor krijgt er ten hoogste "
                 + "\(diagnosticLimit). `vraagbaak lint` toont ze allemaal.",
             relatedInformation: nil)
-        return kept.map { diagnostic($0, converter) } + [note]
+        return kept.map { diagnostic($0, converter, records: records) } + [note]
     }
 
-    static func diagnostic(_ finding: Finding, _ converter: PositionConverter) -> Diagnostic {
+    static func diagnostic(_ finding: Finding, _ converter: PositionConverter,
+                           records: RecordLocator = .filesOnly) -> Diagnostic {
         let related = finding.related.compactMap { related -> DiagnosticRelatedInformation? in
-            guard let path = related.record.source.filePath else { return nil }
-            let location = Location(uri: URL(fileURLWithPath: path).absoluteString,
+            guard let uri = records.uri(related.record) else { return nil }
+            let location = Location(uri: uri,
                                     range: Range(start: Position(line: 0, character: 0), end: Position(line: 0, character: 0)))
             return DiagnosticRelatedInformation(location: location, message: related.message)
         }
