@@ -16,26 +16,19 @@ final class ReleaseTests: XCTestCase {
         try FileManager.default.copyItem(at: seeds, to: corpus)
 
         var client: InProcessServer? = InProcessServer()
-        weak let server = client?.server
-        // As the page does: a corpus folder, polled (a browser cannot watch files),
-        // progress, and a draft with diagnostics.
+        // A corpus folder, polled (the client cannot watch files), and its cache.
         client?.initialize(options: .object([
             "corpus": .array([.string(corpus.path)]), "seeds": .bool(false), "pollInterval": .double(0.2),
             "cacheDirectory": .string(folder.appendingPathComponent("cache").path),
         ]))
         Thread.sleep(forTimeInterval: 1) // the corpus loaded and polled a few times
-        client?.closeInput()
-        client = nil
-        let deadline = Date().addingTimeInterval(10)
-        while server != nil && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        XCTAssertNil(server, "the server (and its corpus) is still held after its client left")
+        assertReleased(&client, "the server (and its corpus) is still held after its client left")
     }
 
     /// What the page of `vraagbaak web` asks for: settings from the client, watched
     /// files registered with it, progress.
     func testAServerOfAPageIsReleasedWhenThePageCloses() throws {
         var client: InProcessServer? = InProcessServer()
-        weak let server = client?.server
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vraagbaak-page-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -57,13 +50,8 @@ final class ReleaseTests: XCTestCase {
             "text": .string("Inburgering  -  Stand van zaken\n\nIn opvolging van vraag nr. 123 van 26 januari 2024:\n\n1. Hoeveel?\n"),
         ])]))
         XCTAssertNotNil(client?.waitForNotification("textDocument/publishDiagnostics", timeout: 15))
-        Thread.sleep(forTimeInterval: 1) // the corpus loaded and polled a few times
-        client?.closeInput()
-        client = nil
-
-        let deadline = Date().addingTimeInterval(10)
-        while server != nil && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        XCTAssertNil(server, "the server (and its corpus) is still held after its client left")
+        Thread.sleep(forTimeInterval: 1) // diagnostics with the corpus checks too
+        assertReleased(&client, "the page's server (and its corpus) is still held after the page closed")
     }
 
     /// The client leaves before it answers the server's request for its settings:
@@ -71,15 +59,21 @@ final class ReleaseTests: XCTestCase {
     /// page of `vraagbaak web` closed while it loaded took the whole process down).
     func testAnAnswerThatComesAfterTheServerIsGoneIsIgnored() throws {
         var client: InProcessServer? = InProcessServer()
-        weak let server = client?.server
         client?.initialize(capabilities: .object(["workspace": .object(["configuration": .bool(true)])]))
         XCTAssertNotNil(client?.waitForRequest("workspace/configuration", timeout: 10), "the server asks for the settings")
+        assertReleased(&client, "the server is not released while its request is unanswered")
+        // The request's timeout fires now, with the server gone: this process must live on.
+        Thread.sleep(forTimeInterval: LanguageServer.clientAnswerTimeout + 1)
+    }
+
+    /// Closes the client's input, lets go of it, and waits for its server to go.
+    private func assertReleased(_ client: inout InProcessServer?, _ message: String,
+                                file: StaticString = #filePath, line: UInt = #line) {
+        weak let server = client?.server
         client?.closeInput()
         client = nil
         let deadline = Date().addingTimeInterval(10)
         while server != nil && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        XCTAssertNil(server, "the server is released although its request is unanswered")
-        // The request's timeout fires now, with the server gone: this process must live on.
-        Thread.sleep(forTimeInterval: LanguageServer.clientAnswerTimeout + 1)
+        XCTAssertNil(server, message, file: file, line: line)
     }
 }
