@@ -136,8 +136,12 @@ enum ToLSP {
             let length = lineIndex.count(token.range, in: unit)
             guard length > 0 else { continue }
             let deltaLine = start.line - previousLine
-            data += [deltaLine, deltaLine == 0 ? start.column - previousStart : start.column, length,
-                     token.type.rawValue, 0]
+            // Five appends, no array per token: a 4 MB line has 270,000 tokens.
+            data.append(deltaLine)
+            data.append(deltaLine == 0 ? start.column - previousStart : start.column)
+            data.append(length)
+            data.append(token.type.rawValue)
+            data.append(0)
             previousLine = start.line
             previousStart = start.column
         }
