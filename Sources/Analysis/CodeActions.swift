@@ -27,13 +27,22 @@ package struct FixAction: Sendable {
 
 extension AnalysisSnapshot {
     /// The fixes of the findings that touch `range`, and the fix-all action, each when
-    /// asked for. Runs every check (twice and more for fix-all): call it off the queue.
-    package func codeActions(in range: TextRange, quickFixes: Bool, fixAll: Bool) -> [FixAction] {
+    /// asked for. Runs every check: call it off the queue.
+    ///
+    /// - `fixAllEdits`: false leaves the fix-all action without its edit, for the
+    ///   client to ask for it (`fixAllEdits()`) when the member picks it: it checks the
+    ///   text twice and more, too slow to do for every cursor move on a long draft.
+    /// - `findingLimit`: at most this many findings get actions, the most severe ones
+    ///   (the first among equals), as the diagnostics keep them: a menu of ten
+    ///   thousand fixes for a selection of the whole long draft helps nobody.
+    package func codeActions(in range: TextRange, quickFixes: Bool, fixAll: Bool, fixAllEdits: Bool = true,
+                             findingLimit: Int = .max) -> [FixAction] {
         let findings = findings()
         var actions: [FixAction] = []
         if quickFixes {
             let bytes = document.bytes
-            for finding in findings where Self.overlaps(finding.range, range) {
+            let touched = findings.filter { Self.overlaps($0.range, range) }
+            for finding in Finding.mostSevere(touched, limit: findingLimit) {
                 for (index, fix) in finding.fixes.enumerated() {
                     actions.append(FixAction(title: fix.title, kind: .quickFix, finding: finding, isPreferred: index == 0,
                                              edits: fix.edits))
@@ -45,13 +54,25 @@ extension AnalysisSnapshot {
                                          finding: finding, isPreferred: nil, edits: []))
             }
         }
-        if fixAll, findings.contains(where: { $0.fixes.contains(where: \.isCertain) }),
-           let replacement = minimalReplacement(from: document.text, to: self.fixAll()) {
+        if fixAll, findings.contains(where: { $0.fixes.contains(where: \.isCertain) }) {
             // The certain fixes only, until none is left (`Checker.fixAll`), as one edit.
-            actions.append(FixAction(title: "Alle zekere correcties toepassen", kind: .fixAll, finding: nil,
-                                     isPreferred: nil, edits: [replacement]))
+            if !fixAllEdits {
+                actions.append(Self.fixAllAction(edits: []))
+            } else if let replacement = minimalReplacement(from: document.text, to: self.fixAll()) {
+                actions.append(Self.fixAllAction(edits: [replacement]))
+            }
         }
         return actions
+    }
+
+    /// The edit of the fix-all action: every certain fix until none is left
+    /// (`Checker.fixAll`), as one replacement; none when nothing changes.
+    package func fixAllEdits() -> [TextReplacement] {
+        minimalReplacement(from: document.text, to: fixAll()).map { [$0] } ?? []
+    }
+
+    private static func fixAllAction(edits: [TextReplacement]) -> FixAction {
+        FixAction(title: "Alle zekere correcties toepassen", kind: .fixAll, finding: nil, isPreferred: nil, edits: edits)
     }
 
     /// Ranges overlap, or touch when one of them is empty (a cursor).

@@ -86,6 +86,46 @@ enum Outline {
 
     /// The first words of a text on one line, at most about 60 characters.
     package static func firstWords(_ text: String, limit: Int = 60) -> String {
+        asciiFirstWords(text, limit: limit) ?? characterFirstWords(text, limit: limit)
+    }
+
+    /// `characterFirstWords` for a text whose first words are ASCII, byte by byte: an
+    /// outline of thousands of items on a long draft makes it thousands of times. Nil
+    /// when a non-ASCII byte comes before the answer is known.
+    static func asciiFirstWords(_ text: String, limit: Int) -> String? {
+        var result: [UInt8] = []
+        var count = 0
+        var lastWasSpace = false
+        var ellipsis = false
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            guard byte < 0x80 else { return nil }
+            if count >= limit {
+                ellipsis = true
+                break
+            }
+            // Character.isWhitespace on ASCII; `\r\n` is one character.
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if !lastWasSpace, !result.isEmpty { result.append(0x20); count += 1 }
+                lastWasSpace = true
+                let next = utf8.index(after: index)
+                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { index = next }
+            } else {
+                result.append(byte)
+                count += 1
+                lastWasSpace = false
+            }
+            index = utf8.index(after: index)
+        }
+        // `trimmingCharacters(in: .whitespaces)`: only single spaces are left to trim.
+        while result.last == 0x20 { result.removeLast() }
+        while result.first == 0x20 { result.removeFirst() }
+        return String(decoding: result, as: UTF8.self) + (ellipsis ? "…" : "")
+    }
+
+    static func characterFirstWords(_ text: String, limit: Int) -> String {
         var result = ""
         var count = 0
         var lastWasSpace = false

@@ -113,3 +113,16 @@ extension Fix {
         }, isCertain: isCertain)
     }
 }
+
+extension Finding {
+    /// At most `limit` of `findings`: the most severe ones (the first among equals),
+    /// in their own order. What the editor gets when there are too many to show.
+    public static func mostSevere(_ findings: [Finding], limit: Int) -> [Finding] {
+        guard findings.count > limit else { return findings }
+        return findings.indices
+            .sorted { (-findings[$0].severity.rank, $0) < (-findings[$1].severity.rank, $1) }
+            .prefix(max(0, limit))
+            .sorted()
+            .map { findings[$0] }
+    }
+}

@@ -137,7 +137,7 @@ public enum CorpusFiles {
     }
 
     /// Whether a name ends in a corpus extension (`.txt`, `.vraag`; ASCII case ignored).
-    private static func hasCorpusExtension<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool where Name.Index == Int {
+    static func hasCorpusExtension<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool where Name.Index == Int {
         guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return false }
         let suffix = name[(dot + 1)...]
         // The extensions are lowercase letters: setting bit 5 lowercases a letter, and
@@ -150,7 +150,7 @@ public enum CorpusFiles {
     /// The extensions' bytes, lowercase ASCII.
     private static let extensionBytes: [[UInt8]] = extensions.sorted().map { Array($0.utf8) }
 
-    private static func entry(_ path: [UInt8], _ status: stat) -> Entry {
+    static func entry(_ path: [UInt8], _ status: stat) -> Entry {
         #if canImport(Darwin)
         let (modified, changed) = (status.st_mtimespec, status.st_ctimespec)
         #else

@@ -15,6 +15,10 @@ public struct CorpusLoader: Sendable {
     var maximumRecordTextBytes = Int(UInt32.max)
     /// Files in the corpus folders that are not read (the server's log).
     public var exclusion = FileExclusion.none
+    /// Asked between batches: true when nobody wants the result any more (a newer
+    /// load began, the client left). The load then stops early, and what it returns
+    /// is incomplete: never cached, for the caller to drop.
+    public var isAbandoned: @Sendable () -> Bool = { false }
     /// When `update` parses only the changed files, and when it asks for a full rebuild.
     public var updateLimits = UpdateLimits()
 
@@ -61,14 +65,29 @@ public struct CorpusLoader: Sendable {
         }
         let (cached, readOutcome) = reading?.value ?? cache.read(sources)
         var outcome = readOutcome
+        var updated: Corpus?
         if let cached {
             outcome = cached.validate(manifest)
             if outcome == .hit {
                 progress(LoadProgress(filesDone: inputs.count, filesTotal: inputs.count))
                 return (cached.corpus(manifest: manifest), .hit)
             }
+            // Files added, changed or removed while nobody watched: only they are
+            // parsed, as for a change seen while running. (Contents changed behind
+            // unchanged sizes and times cannot be told apart file by file: rebuilt.)
+            if outcome == .stale(IndexCache.filesChanged),
+               case .updated(let corpus, _) = update(cached.provisionalCorpus, inputs: inputs, listingWarnings: warnings) {
+                updated = corpus
+            }
         }
-        let corpus = withVocabulary(load(inputs, warnings: warnings, progress: progress))
+        let corpus: Corpus
+        if let updated {
+            corpus = updated
+        } else {
+            let built = load(inputs, warnings: warnings, progress: progress)
+            guard !isAbandoned() else { return (built, outcome) } // incomplete: not cached
+            corpus = withVocabulary(built)
+        }
         // Problems with the cache are said once per load, with the path, and are not
         // stored in the cache they concern.
         var cacheWarnings: [LoadWarning] = []
@@ -123,10 +142,25 @@ public struct CorpusLoader: Sendable {
         // order, on the merge queue), the next one is parsed, so no core waits.
         let mergeQueue = DispatchQueue(label: "vraagbaak.corpus-merge")
         let merging = DispatchGroup()
+        // Files not in the page cache are read ahead, a batch before their parse,
+        // once a batch's reads show they are cold (the workers would wait on the
+        // disk one file at a time).
+        let readingAhead = DispatchQueue(label: "vraagbaak.corpus-read-ahead", qos: .utility)
+        var readsAreCold = false
+        var readAheadEnd = 0
         var start = 0
-        while start < inputs.count {
+        while start < inputs.count, !isAbandoned() {
             let batch = Array(inputs[start..<min(start + batchSize, inputs.count)])
+            if readsAreCold {
+                let end = min(inputs.count, start + 2 * batchSize)
+                if readAheadEnd < end {
+                    let ahead = inputs[max(readAheadEnd, start)..<end]
+                    readingAhead.async { ReadAhead.files(ahead) }
+                    readAheadEnd = end
+                }
+            }
             let parsed = parseInParallel(batch)
+            readsAreCold = parsed.readsAreCold
             merging.wait()
             if start > 0 { progress(LoadProgress(filesDone: start, filesTotal: inputs.count)) }
             mergeQueue.async(group: merging) { merger.merge(parsed) }
@@ -160,6 +194,8 @@ public struct CorpusLoader: Sendable {
         var outcomes: [Outcome]
         var vocabularies: [[String]]
         var sliceLength: Int
+        /// The files' reads took long enough for a disk (not the page cache).
+        var readsAreCold = false
 
         func worker(_ index: Int) -> Int { index / sliceLength }
     }
@@ -169,28 +205,40 @@ public struct CorpusLoader: Sendable {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count))
         let sliceLength = (batch.count + workers - 1) / workers
         let vocabularies = UnsafeResults<[String]>(count: workers)
+        let readTimes = UnsafeResults<Duration>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var interner = TermInterner()
+            var reading = Duration.zero
             for index in (worker * sliceLength)..<min(batch.count, (worker + 1) * sliceLength) {
-                results.set(index, parse(batch[index], interner: &interner))
+                results.set(index, parse(batch[index], interner: &interner, reading: &reading))
             }
             vocabularies.set(worker, interner.terms)
+            readTimes.set(worker, reading)
         }
-        return ParsedBatch(outcomes: results.values(), vocabularies: vocabularies.values(), sliceLength: sliceLength)
+        let files = batch.filter { if case .file = $0 { return true } else { return false } }.count
+        let reading = readTimes.values().reduce(Duration.zero, +)
+        return ParsedBatch(outcomes: results.values(), vocabularies: vocabularies.values(), sliceLength: sliceLength,
+                           readsAreCold: files > 0 && reading / files > ReadAhead.coldRead)
     }
 
     func parse(_ input: Input, interner: inout TermInterner) -> Outcome {
+        var reading = Duration.zero
+        return parse(input, interner: &interner, reading: &reading)
+    }
+
+    /// `reading` adds the time spent reading the file.
+    func parse(_ input: Input, interner: inout TermInterner, reading: inout Duration) -> Outcome {
         switch input {
         case .embedded(let name, let text):
             let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .embedded(name: name),
                                                    interner: &interner)
             return .record(record, bag)
         case .file(let entry):
-            return parseFile(entry, interner: &interner)
+            return parseFile(entry, interner: &interner, reading: &reading)
         }
     }
 
-    func parseFile(_ entry: CorpusFiles.Entry, interner: inout TermInterner) -> Outcome {
+    func parseFile(_ entry: CorpusFiles.Entry, interner: inout TermInterner, reading: inout Duration) -> Outcome {
         let path = entry.path
         func tooLarge(_ bytes: Int) -> Outcome {
             .warning(LoadWarning(path: path, kind: .tooLarge,
@@ -199,7 +247,11 @@ public struct CorpusLoader: Sendable {
         guard entry.size <= maximumFileSize else { return tooLarge(entry.size) }
         // An empty file is no question (100,000 of them made "100005 vragen"): counted, not indexed.
         guard entry.size > 0 else { return .empty(path) }
-        switch CorpusFileReader.read(entry, maximumSize: maximumFileSize) {
+        let clock = ContinuousClock()
+        let readStart = clock.now
+        let read = CorpusFileReader.read(entry, maximumSize: maximumFileSize)
+        reading += clock.now - readStart
+        switch read {
         case .unreadable:
             return .warning(LoadWarning(path: path, kind: .unreadable, message: "skipped: cannot be read"))
         case .tooLarge(let bytes):

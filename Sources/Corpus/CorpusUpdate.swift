@@ -66,15 +66,178 @@ extension CorpusLoader {
     /// search index differs only in its weights' normalization (`SearchIndex.updated`);
     /// the completion vocabulary is rebuilt from the records except its sampled
     /// phrases, which are kept (`UpdateLimits.recountedPhrases`).
-    public func update(_ corpus: Corpus, sources: [CorpusSource]) -> CorpusUpdate {
+    ///
+    /// `rebuildsVocabulary: false` leaves the vocabulary remapped (`CompletionVocabulary.remapped`),
+    /// for `Corpus.rebuildingVocabulary` to finish after the corpus is in use.
+    public func update(_ corpus: Corpus, sources: [CorpusSource], rebuildsVocabulary: Bool = true) -> CorpusUpdate {
         let started = DispatchTime.now()
         var listingWarnings: [LoadWarning] = []
         let inputs = Self.inputs(sources.map(\.canonical), warnings: &listingWarnings, excluding: exclusion)
         let listed = DispatchTime.now()
-        let outcome = update(corpus, inputs: inputs, listingWarnings: listingWarnings)
+        let outcome = update(corpus, inputs: inputs, listingWarnings: listingWarnings, rebuildsVocabulary: rebuildsVocabulary)
         guard case .updated(let updated, var changes) = outcome else { return outcome }
         changes.phases.insert(.init(name: "listing", seconds: Self.seconds(started, listed)), at: 0)
         return .updated(updated, changes)
+    }
+
+    /// Like `update(_:sources:rebuildsVocabulary:)`, for the files `changedPaths` name
+    /// (a `didChangeWatchedFiles` notification): only those are looked at, and the
+    /// rest of the manifest is taken as it is, so 100,000 files are not listed again
+    /// for one. A path that is a folder, or lies outside the sources' folders, makes
+    /// it list them after all.
+    public func update(_ corpus: Corpus, sources: [CorpusSource], changedPaths: [String],
+                       rebuildsVocabulary: Bool = true) -> CorpusUpdate {
+        let started = DispatchTime.now()
+        guard let patched = patchedPlan(corpus, sources: sources.map(\.canonical), paths: changedPaths) else {
+            return update(corpus, sources: sources, rebuildsVocabulary: rebuildsVocabulary)
+        }
+        return update(corpus, inputs: patched.inputs, listingWarnings: patched.plan.oldListingWarnings, plan: patched.plan,
+                      rebuildsVocabulary: rebuildsVocabulary, started: started)
+    }
+
+    /// The plan from the old manifest and the notified paths; nil when the folders
+    /// must be listed instead.
+    private func patchedPlan(_ corpus: Corpus, sources: [CorpusSource], paths: [String]) -> (inputs: [Input], plan: Plan)? {
+        let store = corpus.records.store
+        let manifest = corpus.manifest
+        // The manifest is the sources' listings one after the other.
+        var runs: [Range<Int>] = []
+        var folders: [String?] = []
+        var position = 0
+        for source in sources {
+            switch source {
+            case .embeddedSeeds:
+                runs.append(position..<position)
+                folders.append(nil)
+            case .folder(let folder):
+                let prefix = Array((folder + "/").utf8)
+                var end = position
+                while end < manifest.count, manifest[end].path == folder || manifest[end].path.utf8.starts(with: prefix) {
+                    end += 1
+                }
+                runs.append(position..<end)
+                folders.append(folder)
+                position = end
+            }
+        }
+        guard position == manifest.count else { return nil }
+        func source(of path: String) -> Int? {
+            folders.firstIndex { folder in
+                guard let folder else { return false }
+                return path == folder || path.utf8.starts(with: Array((folder + "/").utf8))
+            }
+        }
+        /// Where `path` is, or would be, in source `k`'s listing.
+        func place(_ path: String, in k: Int) -> (position: Int, isListed: Bool) {
+            let run = runs[k]
+            let position = manifest[run].bisect { !CorpusFiles.listsBefore($0.path, path) }
+            return (position, position < run.upperBound && manifest[position].path == path)
+        }
+
+        // What each notified path is now.
+        var changed: [Int: CorpusFiles.Entry?] = [:]
+        var additions = [[CorpusFiles.Entry]](repeating: [], count: sources.count)
+        var removedFolders: [(source: Int, prefix: [UInt8])] = []
+        for path in Set(paths) {
+            // A source that is one file, a folder now, or a path outside: list instead.
+            guard let k = source(of: path), let folder = folders[k], path != folder, !CorpusFiles.isFolder(path)
+            else { return nil }
+            var entry = CorpusFiles.entry(atPath: path, under: folder)
+            if let found = entry, exclusion.excludes(found) { entry = nil }
+            guard entry?.rawPath == nil else { return nil }
+            let (position, isListed) = place(path, in: k)
+            if isListed {
+                changed[position] = .some(entry)
+            } else if let entry {
+                additions[k].append(entry)
+            } else {
+                // Gone and never listed: a folder, perhaps, with listed files inside.
+                removedFolders.append((k, Array((path + "/").utf8)))
+            }
+        }
+        guard removedFolders.count <= 16 else { return nil }
+        for k in additions.indices { additions[k].sort { CorpusFiles.listsBefore($0.path, $1.path) } }
+
+        // The old warnings: about a listed file, or about the folders.
+        var plan = Plan()
+        var fileWarnings: [Int: [LoadWarning]] = [:]
+        for warning in corpus.warnings {
+            switch warning.kind {
+            case .corpusFull: return nil
+            case .cache, .empty: continue
+            default:
+                if let k = source(of: warning.path), case let (position, true) = place(warning.path, in: k) {
+                    fileWarnings[position, default: []].append(warning)
+                } else {
+                    plan.oldListingWarnings.append(warning)
+                }
+            }
+        }
+
+        var inputs: [Input] = []
+        inputs.reserveCapacity(manifest.count + additions.reduce(0) { $0 + $1.count })
+        var record = 0 // the old records follow the old inputs
+        func parse(_ input: Input) {
+            plan.slots.append(.parsed(plan.parsedInputs.count))
+            plan.parsedInputs.append(input)
+            inputs.append(input)
+        }
+        for (k, source) in sources.enumerated() {
+            guard case .folder = source else {
+                for seed in EmbeddedSeeds.files {
+                    let input = Input.embedded(name: seed.name, text: seed.text)
+                    if record < store.count, store.isEmbedded(record), store.text.bytesEqual(store.range(.source, record), seed.name) {
+                        plan.slots.append(.kept(record: record, warnings: [], emptyPath: nil))
+                        inputs.append(input)
+                        record += 1
+                    } else {
+                        parse(input)
+                    }
+                }
+                continue
+            }
+            var nextAddition = 0
+            for position in runs[k] {
+                let old = manifest[position]
+                guard old.rawPath == nil else { return nil }
+                while nextAddition < additions[k].count, CorpusFiles.listsBefore(additions[k][nextAddition].path, old.path) {
+                    parse(.file(additions[k][nextAddition]))
+                    plan.changes.added += 1
+                    nextAddition += 1
+                }
+                var oldRecord: Int?
+                if record < store.count, !store.isEmbedded(record), store.text.bytesEqual(store.range(.source, record), old) {
+                    oldRecord = record
+                    record += 1
+                }
+                if let change = changed[position] {
+                    guard let entry = change else {
+                        plan.changes.removed += 1
+                        continue
+                    }
+                    if entry != old {
+                        plan.changes.changed += 1
+                        parse(.file(entry))
+                        continue
+                    }
+                } else if !removedFolders.isEmpty,
+                          removedFolders.contains(where: { $0.source == k && old.path.utf8.starts(with: $0.prefix) }) {
+                    plan.changes.removed += 1
+                    continue
+                }
+                let warnings = fileWarnings[position] ?? []
+                plan.slots.append(.kept(record: oldRecord, warnings: warnings,
+                                        emptyPath: oldRecord == nil && warnings.isEmpty ? old.path : nil))
+                inputs.append(.file(old))
+            }
+            for addition in additions[k][nextAddition...] {
+                parse(.file(addition))
+                plan.changes.added += 1
+            }
+        }
+        // The records must have lined up with the manifest; else list and compare by path.
+        guard record == store.count else { return nil }
+        return (inputs, plan)
     }
 
     /// One input's place in the updated corpus.
@@ -86,7 +249,33 @@ extension CorpusLoader {
         case parsed(Int)
     }
 
-    func update(_ corpus: Corpus, inputs: [Input], listingWarnings: [LoadWarning]) -> CorpusUpdate {
+    /// Which inputs are kept and which are parsed, and what changed.
+    private struct Plan {
+        var slots: [Slot] = []
+        var parsedInputs: [Input] = []
+        var changes = CorpusChanges()
+        /// The old corpus's warnings about its folders rather than its files.
+        var oldListingWarnings: [LoadWarning] = []
+    }
+
+    func update(_ corpus: Corpus, inputs: [Input], listingWarnings: [LoadWarning], rebuildsVocabulary: Bool = true) -> CorpusUpdate {
+        let clock = DispatchTime.now()
+        switch listedPlan(corpus, inputs: inputs) {
+        case .success(let plan):
+            return update(corpus, inputs: inputs, listingWarnings: listingWarnings, plan: plan,
+                          rebuildsVocabulary: rebuildsVocabulary, started: clock)
+        case .failure(let rebuild):
+            return .rebuild(rebuild.reason)
+        }
+    }
+
+    private struct Rebuild: Error {
+        let reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
+    /// The plan from a new listing: old records and files found by path.
+    private func listedPlan(_ corpus: Corpus, inputs: [Input]) -> Result<Plan, Rebuild> {
         let store = corpus.records.store
         // The old records by path, and the old files with their warnings.
         var fileRecords: [String: Int] = [:]
@@ -95,9 +284,9 @@ extension CorpusLoader {
         for record in 0..<store.count {
             let name = store.string(.source, record) ?? ""
             if store.isEmbedded(record) {
-                guard seedRecords.updateValue(record, forKey: name) == nil else { return .rebuild("two seeds of one name") }
+                guard seedRecords.updateValue(record, forKey: name) == nil else { return .failure(Rebuild("two seeds of one name")) }
             } else {
-                guard fileRecords.updateValue(record, forKey: name) == nil else { return .rebuild("two records of one file") }
+                guard fileRecords.updateValue(record, forKey: name) == nil else { return .failure(Rebuild("two records of one file")) }
             }
         }
         var oldFiles: [String: CorpusFiles.Entry] = [:]
@@ -105,13 +294,13 @@ extension CorpusLoader {
         for entry in corpus.manifest {
             // A name that is not UTF-8 shows U+FFFD: two such names could look alike.
             guard entry.rawPath == nil, oldFiles.updateValue(entry, forKey: entry.path) == nil
-            else { return .rebuild("a file name that is not UTF-8") }
+            else { return .failure(Rebuild("a file name that is not UTF-8")) }
         }
         var fileWarnings: [String: [LoadWarning]] = [:]
         var oldListingWarnings: [LoadWarning] = []
         for warning in corpus.warnings {
             switch warning.kind {
-            case .corpusFull: return .rebuild("the corpus was full")
+            case .corpusFull: return .failure(Rebuild("the corpus was full"))
             case .cache, .empty: continue // about the last load; the empty files are counted again
             default:
                 if oldFiles[warning.path] != nil {
@@ -123,44 +312,52 @@ extension CorpusLoader {
         }
 
         // Which inputs are unchanged, and which are parsed.
-        var slots: [Slot] = []
-        slots.reserveCapacity(inputs.count)
-        var parsedInputs: [Input] = []
-        var changes = CorpusChanges()
+        var plan = Plan()
+        plan.slots.reserveCapacity(inputs.count)
+        plan.oldListingWarnings = oldListingWarnings
         var unchangedFiles = 0
         var lastKept = -1
         for input in inputs {
             switch input {
             case .embedded(let name, _):
                 guard let record = seedRecords[name] else {
-                    slots.append(.parsed(parsedInputs.count))
-                    parsedInputs.append(input)
+                    plan.slots.append(.parsed(plan.parsedInputs.count))
+                    plan.parsedInputs.append(input)
                     continue
                 }
-                guard record > lastKept else { return .rebuild("the records' order changed") }
+                guard record > lastKept else { return .failure(Rebuild("the records' order changed")) }
                 lastKept = record
-                slots.append(.kept(record: record, warnings: [], emptyPath: nil))
+                plan.slots.append(.kept(record: record, warnings: [], emptyPath: nil))
             case .file(let entry):
-                guard entry.rawPath == nil else { return .rebuild("a file name that is not UTF-8") }
+                guard entry.rawPath == nil else { return .failure(Rebuild("a file name that is not UTF-8")) }
                 guard let old = oldFiles[entry.path], old == entry else {
-                    if oldFiles[entry.path] == nil { changes.added += 1 } else { changes.changed += 1 }
-                    slots.append(.parsed(parsedInputs.count))
-                    parsedInputs.append(input)
+                    if oldFiles[entry.path] == nil { plan.changes.added += 1 } else { plan.changes.changed += 1 }
+                    plan.slots.append(.parsed(plan.parsedInputs.count))
+                    plan.parsedInputs.append(input)
                     continue
                 }
                 unchangedFiles += 1
                 let record = fileRecords[entry.path]
                 if let record {
-                    guard record > lastKept else { return .rebuild("the records' order changed") }
+                    guard record > lastKept else { return .failure(Rebuild("the records' order changed")) }
                     lastKept = record
                 }
                 let warnings = fileWarnings[entry.path] ?? []
-                slots.append(.kept(record: record, warnings: warnings,
+                plan.slots.append(.kept(record: record, warnings: warnings,
                                    emptyPath: record == nil && warnings.isEmpty ? entry.path : nil))
             }
         }
-        changes.removed = corpus.manifest.count - unchangedFiles - changes.changed
-        guard changes.total > 0 || listingWarnings != oldListingWarnings else { return .unchanged }
+        plan.changes.removed = corpus.manifest.count - unchangedFiles - plan.changes.changed
+        return .success(plan)
+    }
+
+    private func update(_ corpus: Corpus, inputs: [Input], listingWarnings: [LoadWarning], plan: Plan,
+                        rebuildsVocabulary: Bool, started: DispatchTime) -> CorpusUpdate {
+        var clock = started
+        let store = corpus.records.store
+        let (slots, parsedInputs) = (plan.slots, plan.parsedInputs)
+        var changes = plan.changes
+        guard changes.total > 0 || listingWarnings != plan.oldListingWarnings else { return .unchanged }
         let limit = max(updateLimits.alwaysIncremental, Int(Double(inputs.count) * updateLimits.changedShare))
         guard changes.total <= limit else { return .rebuild("\(changes.total) files changed (\(changes))") }
         let drift = corpus.searchIndex.updatedDocuments + changes.total
@@ -168,7 +365,6 @@ extension CorpusLoader {
             return .rebuild("\(drift) records updated since the last full build")
         }
 
-        var clock = DispatchTime.now()
         func phase(_ name: String) {
             let now = DispatchTime.now()
             changes.phases.append(.init(name: name, seconds: Self.seconds(clock, now)))
@@ -193,6 +389,11 @@ extension CorpusLoader {
         records.maximumTextBytes = maximumRecordTextBytes
         var signatures = RecordSignaturesBuilder()
         var definitions = RecordAbbreviationsBuilder()
+        // The old sizes and a margin for the new records: no column grows by doubling.
+        let margin = parsedInputs.count
+        records.reserve(records: store.count + margin, textBytes: store.text.count + margin * 4_096,
+                        citations: store.citedNumbers.count + margin * 16)
+        signatures.reserve(records: store.count + margin, hashes: corpus.signatures.hashes.count + margin * 1_024)
         var newNumbers = [Int32](repeating: -1, count: store.count)
         var added: [SearchIndex.AddedDocument] = []
         var warnings = listingWarnings
@@ -256,7 +457,7 @@ extension CorpusLoader {
         let index = corpus.searchIndex.updated(newNumbers: newNumbers, documentCount: count, adding: added,
                                                termIDs: termIDs, changes: changes.total)
         phase("search index")
-        let lookups = RecordLookups(newStore)
+        let lookups = RecordLookups(newStore, updating: corpus.lookups, newNumbers: newNumbers, added: added.map(\.document))
         phase("lookups")
         let manifest = inputs.compactMap { input -> CorpusFiles.Entry? in
             if case .file(let entry) = input { return entry }
@@ -266,9 +467,13 @@ extension CorpusLoader {
                              lookups: lookups, signatures: newSignatures,
                              abbreviations: recordAbbreviations.abbreviations(),
                              recordAbbreviations: recordAbbreviations)
-        let recount = count <= updateLimits.recountedPhrases
-        updated.vocabulary = CompletionVocabulary(updated, phrases: recount ? nil : corpus.vocabulary.phrases)
-        phase("vocabulary")
+        if rebuildsVocabulary {
+            updated = updated.rebuildingVocabulary(phrasesOf: corpus, limits: updateLimits)
+            phase("vocabulary")
+        } else {
+            updated.vocabulary = corpus.vocabulary.remapped(newNumbers, count: count)
+            phase("vocabulary remapped")
+        }
         return .updated(updated, changes)
     }
 
@@ -282,5 +487,48 @@ extension CorpusLoader {
         let others = paths.count - 1
         return LoadWarning(path: first, kind: .empty, message: others == 0 ? "skipped: an empty file"
                            : "skipped: an empty file, as were \(others) more (\(paths.count) empty files in all)")
+    }
+}
+
+extension CompletionVocabulary {
+    /// This vocabulary for a corpus updated in place (`newNumbers` as in
+    /// `SearchIndex.updated`): record indices moved, removed records dropped. Added
+    /// records are not in it, and counts are the old ones, until it is rebuilt: a
+    /// few integer passes, so the updated corpus is in use at once and its exact
+    /// vocabulary follows (`Corpus.rebuildingVocabulary`).
+    func remapped(_ newNumbers: [Int32], count: Int) -> CompletionVocabulary {
+        func moved(_ records: [Int32]) -> [Int32] {
+            records.compactMap { record in
+                let new = newNumbers[Int(record)]
+                return new >= 0 ? new : nil
+            }
+        }
+        var keptNumbered: [Int32] = []
+        var keptNumbers: [Int] = []
+        for (record, number) in zip(numbered, numbers) where newNumbers[Int(record)] >= 0 {
+            keptNumbered.append(newNumbers[Int(record)])
+            keptNumbers.append(number)
+        }
+        var ranks = [Int32](repeating: Int32.max, count: count)
+        for (old, rank) in recencyRank.enumerated() where old < newNumbers.count && newNumbers[old] >= 0 {
+            ranks[Int(newNumbers[old])] = rank
+        }
+        return CompletionVocabulary(
+            numbered: keptNumbered, numbers: keptNumbers, recent: moved(recent), ministers: ministers, authors: authors,
+            themes: themes, subjects: subjects, specifications: specifications, terms: terms, abbreviations: abbreviations,
+            titleWords: titleWords, recordsByTitleWord: recordsByTitleWord.map(moved), recencyRank: ranks, phrases: phrases)
+    }
+}
+
+extension Corpus {
+    /// This corpus with its completion vocabulary built from its records, the
+    /// sampled phrases of `previous` kept (counted again for a small corpus, see
+    /// `UpdateLimits.recountedPhrases`): what follows an update made with
+    /// `rebuildsVocabulary: false`.
+    public func rebuildingVocabulary(phrasesOf previous: Corpus, limits: UpdateLimits = UpdateLimits()) -> Corpus {
+        var corpus = self
+        let recount = count <= limits.recountedPhrases
+        corpus.vocabulary = CompletionVocabulary(self, phrases: recount ? nil : previous.vocabulary.phrases)
+        return corpus
     }
 }

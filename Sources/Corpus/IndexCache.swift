@@ -66,6 +66,9 @@ public struct IndexCache: Sendable {
         return (validity == .hit ? cached.corpus(manifest: manifest) : nil, validity)
     }
 
+    /// Why a cache is stale when files were added, changed or removed.
+    public static let filesChanged = "corpus files changed"
+
     /// A cache file read and checked for itself (format, version, checksum, sources,
     /// consistent columns), not yet against the files on disk: what `read` gives, so
     /// the files can be listed while the cache is read.
@@ -76,7 +79,7 @@ public struct IndexCache: Sendable {
         /// `.hit` when the files listed now are those the cache was built from, with
         /// the same sizes and times, and a sample of them still has its content.
         public func validate(_ manifest: [CorpusFiles.Entry]) -> Outcome {
-            guard stored.matches(manifest) else { return .stale("corpus files changed") }
+            guard stored.matches(manifest) else { return .stale(IndexCache.filesChanged) }
             guard stored.samplesMatch(manifest) else { return .stale("corpus file contents changed") }
             return .hit
         }

@@ -24,15 +24,20 @@ struct RecordLookups: Sendable {
     }
 
     init(_ store: RecordStore) {
+        let sorted = Self.sortedColumns(store)
+        self.init(byReference: sorted.byReference, citations: sorted.citations, authors: NameTable(store, .author),
+                  ministers: NameTable(store, .minister), themes: NameTable(store, .theme))
+    }
+
+    /// Records by reference, and citations by what they cite.
+    static func sortedColumns(_ store: RecordStore) -> (byReference: Column<Int32>, citations: Column<Int32>) {
         let numbered = (0..<store.count).filter { store.numbers[$0] >= 0 }.map(Int32.init)
-        byReference = Column(numbered.sorted { (store.numbers[Int($0)], store.dates[Int($0)], $0)
-            < (store.numbers[Int($1)], store.dates[Int($1)], $1) })
+        let byReference = numbered.sorted { (store.numbers[Int($0)], store.dates[Int($0)], $0)
+            < (store.numbers[Int($1)], store.dates[Int($1)], $1) }
         let dated = (0..<store.citedNumbers.count).filter { store.citedDates[$0] > 0 }.map(Int32.init)
-        citations = Column(dated.sorted { (store.citedNumbers[Int($0)], store.citedDates[Int($0)], $0)
-            < (store.citedNumbers[Int($1)], store.citedDates[Int($1)], $1) })
-        authors = NameTable(store, .author)
-        ministers = NameTable(store, .minister)
-        themes = NameTable(store, .theme)
+        let citations = dated.sorted { (store.citedNumbers[Int($0)], store.citedDates[Int($0)], $0)
+            < (store.citedNumbers[Int($1)], store.citedDates[Int($1)], $1) }
+        return (Column(byReference), Column(citations))
     }
 
     /// Whether every index points into `store`, so no lookup can read out of bounds.

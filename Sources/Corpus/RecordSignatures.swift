@@ -38,12 +38,17 @@ struct RecordSignaturesBuilder {
         starts.append(UInt32(clamping: hashes.count))
     }
 
+    mutating func reserve(records: Int, hashes more: Int) {
+        starts.reserveCapacity(starts.count + records)
+        hashes.reserveCapacity(hashes.count + more)
+    }
+
     /// Records `range` of `signatures`, copied in bulk.
     mutating func append(_ signatures: RecordSignatures, records range: Range<Int>) {
         guard !range.isEmpty else { return }
         let first = Int(signatures.starts[range.lowerBound]), end = Int(signatures.starts[range.upperBound])
         let shift = Int64(hashes.count) - Int64(first)
-        signatures.hashes.withUnsafeBufferPointer { hashes.append(contentsOf: $0[first..<end]) }
+        signatures.hashes.withUnsafeBufferPointer { hashes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[first..<end])) }
         signatures.starts.withUnsafeBufferPointer { theirs in
             for record in (range.lowerBound + 1)...range.upperBound { starts.append(UInt32(clamping: Int64(theirs[record]) + shift)) }
         }

@@ -190,6 +190,21 @@ struct RecordStoreBuilder {
         count += 1
     }
 
+    /// Room for `records` more records with `textBytes` and `citations` more: an
+    /// update reserves its columns once instead of growing them by doubling.
+    mutating func reserve(records: Int, textBytes: Int, citations: Int) {
+        text.reserveCapacity(text.count + textBytes)
+        spans.reserveCapacity(spans.count + records * RecordStore.fieldCount)
+        for column in [\RecordStoreBuilder.numbers, \.dates, \.questionCounts, \.wordCounts] {
+            self[keyPath: column].reserveCapacity(count + records)
+        }
+        presence.reserveCapacity(count + records)
+        kinds.reserveCapacity(count + records)
+        citedStarts.reserveCapacity(count + records + 1)
+        citedNumbers.reserveCapacity(citedNumbers.count + citations)
+        citedDates.reserveCapacity(citedDates.count + citations)
+    }
+
     /// Appends records `range` of `store` as they are, their bytes and columns
     /// copied in bulk and their offsets moved: what an incremental update keeps.
     /// False, with nothing appended, when they do not fit the columns' types.
@@ -203,12 +218,12 @@ struct RecordStoreBuilder {
         guard textEnd - textStart <= maximumTextBytes - text.count, count <= Int(Int32.max) - range.count,
               citedEnd - citedStart <= Int(Int32.max) - citedNumbers.count else { return false }
         let textShift = Int64(text.count) - Int64(textStart)
-        store.text.withUnsafeBufferPointer { text.append(contentsOf: $0[textStart..<textEnd]) }
+        store.text.withUnsafeBufferPointer { text.append(contentsOf: UnsafeBufferPointer(rebasing: $0[textStart..<textEnd])) }
         store.spans.withUnsafeBufferPointer { theirs in
             for slot in (firstSpan + 1)...lastSpan { spans.append(UInt32(Int64(theirs[slot]) + textShift)) }
         }
         func copy<Element>(_ column: Column<Element>, _ slice: Range<Int>, into array: inout [Element]) {
-            column.withUnsafeBufferPointer { array.append(contentsOf: $0[slice]) }
+            column.withUnsafeBufferPointer { array.append(contentsOf: UnsafeBufferPointer(rebasing: $0[slice])) }
         }
         copy(store.presence, range, into: &presence)
         copy(store.numbers, range, into: &numbers)

@@ -211,16 +211,25 @@ struct TopK {
 
 /// Builds a `SearchIndex` one document at a time. Field frequencies are kept raw
 /// until `build()`, when the average field lengths are known.
+///
+/// Postings are collected flat, in document order (appending to one array per term
+/// made the serial merge check and grow thousands of arrays), and sorted by term
+/// in `build()` with one counting pass: within a term they stay in document order.
 struct SearchIndexBuilder {
     private var termIDs: [String: Int32] = [:]
-    private var documents: [[Int32]] = []
-    private var fieldCounts: [[FieldCounts]] = []
+    /// Every document's postings, document by document: the term and its raw counts.
+    private var postingTerms: [Int32] = []
+    private var postingCounts: [FieldCounts] = []
+    /// Where each document's postings start in `postingTerms`; one more at the end.
+    private var documentStarts: [Int32] = [0]
+    /// Per term: how many documents have it.
+    private var termFrequencies: [Int32] = []
     private var fieldLengths: [FieldCounts] = []
 
     var documentCount: Int { fieldLengths.count }
     /// Postings are addressed by Int32 offsets.
     static let maximumPostings = Int(Int32.max)
-    private var postingCount = 0
+    private var postingCount: Int { postingTerms.count }
 
     /// Whether a document with `bag`'s terms still fits the index's offsets.
     func fits(_ bag: TermBag) -> Bool {
@@ -234,8 +243,7 @@ struct SearchIndexBuilder {
             if let existing = termIDs[term] { return existing }
             let id = Int32(termIDs.count)
             termIDs[term] = id
-            documents.append([])
-            fieldCounts.append([])
+            termFrequencies.append(0)
             return id
         }
     }
@@ -243,14 +251,18 @@ struct SearchIndexBuilder {
     /// Adds the next document (its id is the number of documents added before it);
     /// `globalIDs` maps the bag's local term ids.
     mutating func add(_ bag: TermBag, globalIDs: [Int32]) {
-        let document = Int32(fieldLengths.count)
-        for (local, counts) in bag.counts {
-            let id = Int(globalIDs[Int(local)])
-            documents[id].append(document)
-            fieldCounts[id].append(counts)
+        globalIDs.withUnsafeBufferPointer { globalIDs in
+            termFrequencies.withUnsafeMutableBufferPointer { frequencies in
+                for (local, counts) in bag.counts {
+                    let id = globalIDs[Int(local)]
+                    postingTerms.append(id)
+                    postingCounts.append(counts)
+                    frequencies[Int(id)] += 1
+                }
+            }
         }
+        documentStarts.append(Int32(postingTerms.count))
         fieldLengths.append(bag.lengths)
-        postingCount += bag.counts.count
     }
 
     consuming func build() -> SearchIndex {
@@ -263,29 +275,48 @@ struct SearchIndexBuilder {
         let factors = fieldLengths.map { SearchIndex.lengthFactors($0, averages: averages) }
 
         var starts: [Int32] = [0]
-        starts.reserveCapacity(documents.count + 1)
-        let total = documents.reduce(0) { $0 + $1.count }
-        var flatDocuments: [Int32] = []
-        var flatWeights: [UInt16] = []
-        var selfScores = [Float](repeating: 0, count: fieldLengths.count)
-        flatDocuments.reserveCapacity(total)
-        flatWeights.reserveCapacity(total)
-        for term in documents.indices {
-            let frequency = documents[term].count
-            for (document, counts) in zip(documents[term], fieldCounts[term]) {
-                flatDocuments.append(document)
-                let stored = SearchIndex.storedWeight(counts, factors[Int(document)])
-                flatWeights.append(stored)
-                // The score this posting adds when the document's own question text is the query.
-                let asked = counts[0] + counts[1]
-                if asked > 0 {
-                    selfScores[Int(document)] += SearchIndex.queryWeight(
-                        documents: fieldLengths.count, frequency: frequency, queryCount: asked) * Float(stored)
+        starts.reserveCapacity(termFrequencies.count + 1)
+        for frequency in termFrequencies { starts.append(starts[starts.count - 1] + frequency) }
+        let total = postingTerms.count
+        // Term by term, each term's documents in document order: a posting goes to
+        // the next free place of its term.
+        var flatDocuments = [Int32](repeating: 0, count: total)
+        var flatWeights = [UInt16](repeating: 0, count: total)
+        var asked = [UInt32](repeating: 0, count: total)
+        var next = starts.dropLast().map { Int($0) }
+        flatDocuments.withUnsafeMutableBufferPointer { flatDocuments in
+            flatWeights.withUnsafeMutableBufferPointer { flatWeights in
+                asked.withUnsafeMutableBufferPointer { asked in
+                    postingTerms.withUnsafeBufferPointer { terms in
+                        postingCounts.withUnsafeBufferPointer { counts in
+                            for document in 0..<(documentStarts.count - 1) {
+                                let factor = factors[document]
+                                for posting in Int(documentStarts[document])..<Int(documentStarts[document + 1]) {
+                                    let term = Int(terms[posting])
+                                    let place = next[term]
+                                    next[term] = place + 1
+                                    flatDocuments[place] = Int32(document)
+                                    flatWeights[place] = SearchIndex.storedWeight(counts[posting], factor)
+                                    asked[place] = UInt32(counts[posting][0] + counts[posting][1])
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            starts.append(Int32(flatDocuments.count))
-            documents[term] = []
-            fieldCounts[term] = []
+        }
+        postingTerms = []
+        postingCounts = []
+        // The score each posting adds when the document's own question text is the
+        // query, summed term by term (so every float sum is made in one order).
+        var selfScores = [Float](repeating: 0, count: fieldLengths.count)
+        for term in termFrequencies.indices {
+            let frequency = Int(termFrequencies[term])
+            for place in Int(starts[term])..<Int(starts[term + 1]) where asked[place] > 0 {
+                selfScores[Int(flatDocuments[place])] += SearchIndex.queryWeight(
+                    documents: fieldLengths.count, frequency: frequency, queryCount: Int(asked[place]))
+                    * Float(flatWeights[place])
+            }
         }
         return SearchIndex(termIDs: termIDs, postingStarts: Column(starts), postingDocuments: Column(flatDocuments),
                            postingWeights: Column(flatWeights), documentCount: fieldLengths.count,

@@ -109,3 +109,68 @@ extension SearchIndex {
                            fieldAverages: fieldAverages, updatedDocuments: updatedDocuments + changes)
     }
 }
+
+extension RecordLookups {
+    /// The lookups of an updated store: by reference and citations sorted again (a
+    /// sort of integers), the name tables carried over with their records renumbered
+    /// (`newNumbers` as in `SearchIndex.updated`) and the added records' names put in:
+    /// no name of the 100,000 kept records is decoded again.
+    init(_ store: RecordStore, updating old: RecordLookups, newNumbers: [Int32], added: [Int32]) {
+        let sorted = RecordLookups.sortedColumns(store)
+        self.init(byReference: sorted.byReference, citations: sorted.citations,
+                  authors: old.authors.updated(store, .author, newNumbers: newNumbers, added: added),
+                  ministers: old.ministers.updated(store, .minister, newNumbers: newNumbers, added: added),
+                  themes: old.themes.updated(store, .theme, newNumbers: newNumbers, added: added))
+    }
+}
+
+extension NameTable {
+    func updated(_ store: RecordStore, _ field: RecordStore.Field, newNumbers: [Int32], added: [Int32]) -> NameTable {
+        // The added records by key, each list in record order.
+        var addedByKey: [String: [Int32]] = [:]
+        for record in added {
+            guard let name = store.string(field, Int(record)) else { continue }
+            addedByKey[Self.key(name), default: []].append(record)
+        }
+        let addedKeys = addedByKey.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var newKeyText: [UInt8] = []
+        var newKeyStarts: [Int32] = [0]
+        var newRecordStarts: [Int32] = [0]
+        var newRecords: [Int32] = []
+        newKeyText.reserveCapacity(keyText.count + addedKeys.reduce(0) { $0 + $1.utf8.count })
+        newRecords.reserveCapacity(records.count + added.count)
+        func emit<Key: Collection<UInt8>>(_ key: Key, _ list: [Int32]) {
+            guard !list.isEmpty else { return }
+            newKeyText.append(contentsOf: key)
+            newKeyStarts.append(Int32(newKeyText.count))
+            newRecords.append(contentsOf: list)
+            newRecordStarts.append(Int32(newRecords.count))
+        }
+        var nextAdded = 0
+        keyText.withUnsafeBufferPointer { text in
+            for name in 0..<count {
+                let key = UnsafeBufferPointer(rebasing: text[Int(keyStarts[name])..<Int(keyStarts[name + 1])])
+                while nextAdded < addedKeys.count, addedKeys[nextAdded].utf8.lexicographicallyPrecedes(key) {
+                    emit(addedKeys[nextAdded].utf8, addedByKey[addedKeys[nextAdded]] ?? [])
+                    nextAdded += 1
+                }
+                var list: [Int32] = []
+                for position in Int(recordStarts[name])..<Int(recordStarts[name + 1]) {
+                    let record = newNumbers[Int(records[position])]
+                    if record >= 0 { list.append(record) }
+                }
+                if nextAdded < addedKeys.count, addedKeys[nextAdded].utf8.elementsEqual(key) {
+                    list = (list + (addedByKey[addedKeys[nextAdded]] ?? [])).sorted()
+                    nextAdded += 1
+                }
+                emit(key, list)
+            }
+        }
+        while nextAdded < addedKeys.count {
+            emit(addedKeys[nextAdded].utf8, addedByKey[addedKeys[nextAdded]] ?? [])
+            nextAdded += 1
+        }
+        return NameTable(keyText: Column(newKeyText), keyStarts: Column(newKeyStarts),
+                         recordStarts: Column(newRecordStarts), records: Column(newRecords))
+    }
+}

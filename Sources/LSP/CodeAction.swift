@@ -23,15 +23,18 @@ public struct CodeAction: Codable, Hashable, Sendable {
     public var isPreferred: Bool?
     public var edit: WorkspaceEdit?
     public var command: Command?
+    /// Kept by the client between `textDocument/codeAction` and `codeAction/resolve`.
+    public var data: JSONValue?
 
     public init(title: String, kind: String?, diagnostics: [Diagnostic]?, isPreferred: Bool?, edit: WorkspaceEdit?,
-                command: Command? = nil) {
+                command: Command? = nil, data: JSONValue? = nil) {
         self.title = title
         self.kind = kind
         self.diagnostics = diagnostics
         self.isPreferred = isPreferred
         self.edit = edit
         self.command = command
+        self.data = data
     }
 }
 
@@ -60,7 +63,11 @@ public struct ExecuteCommandOptions: Codable, Hashable, Sendable {
 
 public struct CodeActionOptions: Codable, Hashable, Sendable {
     public var codeActionKinds: [String]
-    public init(codeActionKinds: [String]) { self.codeActionKinds = codeActionKinds }
+    public var resolveProvider: Bool?
+    public init(codeActionKinds: [String], resolveProvider: Bool? = nil) {
+        self.codeActionKinds = codeActionKinds
+        self.resolveProvider = resolveProvider
+    }
 }
 
 public enum CodeActionKind {

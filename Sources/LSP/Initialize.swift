@@ -45,6 +45,16 @@ public struct ClientCapabilities: Codable, Sendable {
         public var diagnostic: DynamicRegistration?
         public var publishDiagnostics: PublishDiagnostics?
         public var completion: Completion?
+        public var codeAction: CodeAction?
+
+        public struct CodeAction: Codable, Sendable {
+            /// The properties of a code action the client can ask for later with
+            /// `codeAction/resolve` (`edit`).
+            public var resolveSupport: ResolveSupport?
+            public struct ResolveSupport: Codable, Sendable {
+                public var properties: [String]
+            }
+        }
 
         public struct Hover: Codable, Sendable {
             public var contentFormat: [MarkupKind]?

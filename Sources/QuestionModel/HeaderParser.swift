@@ -47,9 +47,9 @@ struct HeaderParser {
                 add(.documentKind, keyEnd: core.start, line: core, valueStart: core.start)
             } else if startsWithWord(core, "nr."), DateScanner.readNumber(bytes, afterSpaces(core.start + 3, core), core.end, maxDigits: 7).1 > afterSpaces(core.start + 3, core) {
                 add(.number, keyEnd: core.start + 3, line: core)
-            } else if startsWithWord(core, "van ") {
+            } else if startsWithWordAndSpace(core, "van") {
                 add(.author, keyEnd: core.start + 3, line: core)
-            } else if startsWithWord(core, "aan ") {
+            } else if startsWithWordAndSpace(core, "aan") {
                 add(.addressee, keyEnd: core.start + 3, line: core)
                 line = readOffice(after: line)
                 break
@@ -71,9 +71,21 @@ struct HeaderParser {
         return true
     }
 
+    /// `word`, then a space of any kind: a header pasted through a word processor
+    /// has a no-break space after `van`, `aan` and `nr.`.
+    private func startsWithWordAndSpace(_ core: TextRange, _ word: StaticString) -> Bool {
+        let end = core.start + word.utf8CodeUnitCount
+        return startsWithWord(core, word) && afterSpaces(end, core) > end
+    }
+
+    /// Past the spaces of any kind (tab, no-break space, ...) from `from`.
     private func afterSpaces(_ from: Int, _ core: TextRange) -> Int {
         var i = min(from, core.end)
-        while i < core.end, Bytes.isHorizontalSpace(bytes[i]) { i += 1 }
+        while i < core.end {
+            let width = Bytes.spaceWidth(bytes, at: i)
+            guard width > 0, i + width <= core.end else { break }
+            i += width
+        }
         return i
     }
 

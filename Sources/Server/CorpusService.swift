@@ -15,6 +15,7 @@ extension LanguageServer {
         corpusGeneration += 1
         corpusUpdates.isLoading = true
         let generation = corpusGeneration
+        corpusLoadWanted.store(generation, ordering: .relaxed)
         let sources = configuration.corpusSources(root: session.rootPath)
         let cacheFolder = self.cacheFolder
         let exclusion = fileExclusion
@@ -26,6 +27,8 @@ extension LanguageServer {
             let started = Date()
             var loader = CorpusLoader()
             loader.exclusion = exclusion
+            // A newer load, or a client that left, stops this one between batches.
+            loader.isAbandoned = { [self] in corpusLoadWanted.load(ordering: .relaxed) != generation }
             // At a start (or when the folders change), a sound cache is in use as soon
             // as it is read; the files are checked against it meanwhile, and what
             // `open` returns takes its place. A reload after a change keeps the corpus
@@ -44,7 +47,8 @@ extension LanguageServer {
             let seconds = Date().timeIntervalSince(started)
             reporter?.end(message: "\(corpus.count) vragen")
             queue.async { [self] in
-                guard generation == corpusGeneration else { return }
+                // An abandoned load returned what it had: never installed.
+                guard generation == corpusGeneration, corpusLoadWanted.load(ordering: .relaxed) == generation else { return }
                 install(corpus, sources: sources, seconds: seconds, cacheOutcome: cacheOutcome)
             }
         }
@@ -126,6 +130,9 @@ struct CorpusUpdates {
     var isRunning = false
     /// Files changed while an update or a load ran: another update follows it.
     var isWanted = false
+    /// The paths notified since the last update started; nil when the folders must
+    /// be listed (the poller saw a change, or a notification named no path).
+    var paths: Set<String>? = []
     /// Only the newest scheduled cache write runs.
     var saveGeneration = 0
 }
@@ -136,8 +143,17 @@ extension LanguageServer {
     /// How long the corpus must stay unchanged before the cache is rewritten.
     static let cacheSaveDelay = 2.0
 
-    /// A notification or the poller says corpus files changed.
-    func corpusFilesChanged() {
+    /// A notification (with the paths it names) or the poller (nil) says corpus files changed.
+    func corpusFilesChanged(paths: [String]?) {
+        if let paths, !paths.isEmpty {
+            corpusUpdates.paths?.formUnion(paths)
+        } else {
+            corpusUpdates.paths = nil
+        }
+        corpusFilesChanged()
+    }
+
+    private func corpusFilesChanged() {
         if corpusUpdates.isLoading || corpusUpdates.isRunning {
             corpusUpdates.isWanted = true
             return
@@ -157,6 +173,8 @@ extension LanguageServer {
         corpusUpdates.isWanted = false
         let generation = corpusGeneration
         let current = corpus
+        let paths = corpusUpdates.paths.map { Array($0) }
+        corpusUpdates.paths = []
         var configured = CorpusLoader()
         configured.exclusion = fileExclusion
         let loader = configured
@@ -164,25 +182,54 @@ extension LanguageServer {
         // A thread of its own, as for a load: the shared pool serves requests.
         Thread.detachNewThread { [self] in
             let started = Date()
-            let outcome = loader.update(current, sources: sources)
+            // The vocabulary is remapped, not rebuilt: the corpus is in use at once,
+            // and the rebuilt vocabulary follows it below.
+            let outcome = paths.map { loader.update(current, sources: sources, changedPaths: $0, rebuildsVocabulary: false) }
+                ?? loader.update(current, sources: sources, rebuildsVocabulary: false)
             let seconds = Date().timeIntervalSince(started)
             queue.async { [self] in
-                corpusUpdates.isRunning = false
-                // A reload (settings changed) started meanwhile: it lists the files itself.
-                guard generation == corpusGeneration else { return }
+                guard generation == corpusGeneration else {
+                    // A reload (settings changed) started meanwhile: it lists the files itself.
+                    corpusUpdates.isRunning = false
+                    return
+                }
                 switch outcome {
                 case .unchanged:
+                    corpusUpdates.isRunning = false
                     trace?.log("corpus files unchanged (\(String(format: "%.3f", seconds)) s)")
                 case .updated(let updated, let changes):
                     corpusGeneration += 1
                     corpus = updated
-                    trace?.log("corpus updated: \(changes) in \(String(format: "%.3f", seconds)) s; \(updated.count) records")
+                    let phases = changes.phases.map { "\($0.name) \(String(format: "%.3f", $0.seconds))" }.joined(separator: ", ")
+                    trace?.log("corpus updated: \(changes) in \(String(format: "%.3f", seconds)) s (\(phases)); \(updated.count) records")
                     logToClient(.info, "Vraagbaak: corpus bijgewerkt (\(changes.total) bestand\(changes.total == 1 ? "" : "en")), \(updated.count) vragen")
                     corpusDidChange()
-                    scheduleCacheSave(updated, sources: sources, cache: cache)
+                    finishVocabulary(of: updated, previous: current, sources: sources, cache: cache)
                 case .rebuild(let reason):
+                    corpusUpdates.isRunning = false
                     trace?.log("corpus update: a full rebuild (\(reason))")
                     reloadCorpus(reason: "corpus files changed: \(reason)")
+                }
+                if !corpusUpdates.isRunning, corpusUpdates.isWanted { corpusFilesChanged() }
+            }
+        }
+    }
+
+    /// Rebuilds the completion vocabulary of an updated corpus off the queue and puts
+    /// it in place if that corpus is still the one in use; then the cache is written.
+    /// The next update waits for it, so it always starts from an exact vocabulary.
+    private func finishVocabulary(of updated: Corpus, previous: Corpus, sources: [CorpusSource], cache: IndexCache) {
+        let generation = corpusGeneration
+        Thread.detachNewThread { [self] in
+            let started = Date()
+            let finished = updated.rebuildingVocabulary(phrasesOf: previous)
+            let seconds = Date().timeIntervalSince(started)
+            queue.async { [self] in
+                corpusUpdates.isRunning = false
+                if generation == corpusGeneration {
+                    corpus = finished
+                    trace?.log("completion vocabulary rebuilt in \(String(format: "%.3f", seconds)) s")
+                    scheduleCacheSave(finished, sources: sources, cache: cache)
                 }
                 if corpusUpdates.isWanted { corpusFilesChanged() }
             }

@@ -58,6 +58,9 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     var corpus = Corpus.empty
     var corpusSources: [CorpusSource] = []
     var corpusGeneration = 0
+    /// The generation of the load still wanted, read by the loading thread; 0 once
+    /// the server stops.
+    let corpusLoadWanted = Atomic<Int>(0)
     /// False until the first corpus is installed: reference checks against an empty
     /// corpus would flash false alarms at start-up.
     var corpusIsReady = false
@@ -100,6 +103,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
         registerCompletion()
         registerNavigation()
         registerDiagnostics()
+        registerCodeActionResolve()
         registerSilencing()
         registerRecordRequest()
     }
@@ -170,6 +174,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     private func stopBackgroundWork() {
         corpusWatcher?.stop()
         corpusWatcher = nil
+        corpusLoadWanted.store(0, ordering: .relaxed)
     }
 
     private func handle(_ message: IncomingMessage, connection: Connection) {

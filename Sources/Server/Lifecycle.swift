@@ -35,7 +35,7 @@ extension LanguageServer {
         capabilities.documentSymbolProvider = true
         capabilities.foldingRangeProvider = true
         capabilities.codeActionProvider = CodeActionOptions(
-            codeActionKinds: [CodeActionKind.quickFix, CodeActionKind.sourceFixAll])
+            codeActionKinds: [CodeActionKind.quickFix, CodeActionKind.sourceFixAll], resolveProvider: true)
         capabilities.executeCommandProvider = ExecuteCommandOptions(commands: [Self.silenceCommand])
         if session.capabilities.textDocument?.diagnostic != nil {
             capabilities.diagnosticProvider = DiagnosticOptions(

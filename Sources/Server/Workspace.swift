@@ -37,18 +37,20 @@ extension LanguageServer {
                 configurationLayers.file = loadConfigurationFile()
                 settingsChanged()
             }
-            if paths.contains(where: isInCorpus) { corpusFilesChanged() }
+            let corpusPaths = paths.filter(isInCorpus)
+            if !corpusPaths.isEmpty { corpusFilesChanged(paths: corpusPaths) }
         }
         onRequest("vraagbaak/corpusStatus", JSONValue?.self) { [unowned self] _ in
             CorpusStatus(records: corpus.count, sources: corpusSources.map(\.description), warnings: corpus.warnings.count,
                          withNumberAndDate: corpus.records.filter { $0.number != nil && $0.date != nil }.count)
         }
         onRequest("vraagbaak/search", SearchParams.self) { [unowned self] params in
-            corpus.search(params.text, limit: min(max(params.limit ?? 10, 1), 100)).map { result in
+            let records = recordLocator
+            return corpus.search(params.text, limit: min(max(params.limit ?? 10, 1), 100)).map { result in
                 SearchResultItem(title: result.record.title, reference: result.record.displayReference,
                                  number: result.record.number, date: result.record.date?.isoText,
                                  score: result.score, source: result.record.source.description,
-                                 uri: result.record.source.filePath.map { URL(fileURLWithPath: $0).absoluteString })
+                                 uri: records.uri(result.record))
             }
         }
     }
@@ -57,8 +59,11 @@ extension LanguageServer {
     private func fetchClientSettings(then: @escaping @Sendable () -> Void) {
         guard let connection = currentConnection else { return then() }
         let params = ConfigurationParams(items: [ConfigurationItem(section: "vraagbaak")])
-        connection.sendRequest("workspace/configuration", params, timeout: Self.clientAnswerTimeout) { [unowned self] result in
-            queue.async { [unowned self] in
+        // Weak: the answer (or its timeout) may come after the client left and the
+        // server is gone, as when a `vraagbaak web` page is closed while it loads.
+        connection.sendRequest("workspace/configuration", params, timeout: Self.clientAnswerTimeout) { [weak self] result in
+            guard let self else { return }
+            queue.async { [self] in
                 if case .success(.array(let values)) = result, let first = values.first {
                     configurationLayers.client = first
                 } else if case .failure(let error) = result, error.isTimeout {
@@ -161,8 +166,10 @@ extension LanguageServer {
             currentConnection?.sendRequest("client/registerCapability", RegistrationParams(registrations: [registration])) { _ in }
         } else if !folders.isEmpty {
             let watcher = CorpusWatcher(folders: folders, interval: configuration.pollIntervalSeconds,
-                                         excluding: fileExclusion) { [unowned self] in
-                queue.async { [unowned self] in corpusFilesChanged() }
+                                         excluding: fileExclusion) { [weak self] in
+                // A scan already running when the server stopped may still report.
+                guard let self else { return }
+                queue.async { [self] in corpusFilesChanged(paths: nil) }
             }
             corpusWatcher = watcher
             watcher.start()

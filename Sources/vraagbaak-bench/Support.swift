@@ -11,9 +11,10 @@ let benchmarkUsage = """
       diagnostics [--runs N] [--corpus DIR | --count N --seed S] [--off CODE] [--typing]
             keystroke-to-diagnostics latency of a 1,000-word draft at the server;
             --typing types and deletes a word, so every keystroke changes the terms
-      corpus --corpus DIR [--queries N] [--query-words N] [--queries-out FILE] [--build-only]
+      corpus --corpus DIR [--queries N] [--query-words N] [--queries-out FILE] [--build-only] [--cold]
             index build (with the completion vocabulary), cache reopen, memory, and
-            top-10 search latency; --build-only stops after the build
+            top-10 search latency; --build-only stops after the build; --cold drops
+            the files from the page cache first (use a copy of a corpus)
       reopen --corpus DIR [--runs N] [--cache-dir DIR]
             a warm start's corpus reopen from its cache: listing the files, reading
             and checking the cache (the cache is built once and kept)
@@ -24,7 +25,7 @@ let benchmarkUsage = """
       startup --corpus DIR
             a cold and a warm server start: first diagnostics of a draft opened at once,
             corpus and completion vocabulary ready, resident memory after the load
-      incremental --corpus DIR [--runs N] [--work DIR]
+      incremental --corpus DIR [--runs N] [--work DIR] [--server-only]
             on a copy of the corpus: incremental update time for one changed, added and
             removed file and a burst of 8, beside a full rebuild; then through the server,
             from didChangeWatchedFiles to the new corpus in use

@@ -63,6 +63,8 @@ final class IncrementalUpdateTests: XCTestCase {
         var rebuilds = 0
         for round in 0..<12 {
             var files = try corpusFiles()
+            // What a client would notify: every path written or removed.
+            var touched: [String] = []
             for _ in 0..<(1 + random.next(5)) {
                 let special: [Data] = [Data(), Data(" \n\t\n".utf8), Data([0x89, 0x50, 0x00, 0x01]),
                                        Data([0x54, 0x69, 0x74, 0x65, 0x6C, 0x3A, 0x20, 0xE9, 0x0A])]
@@ -70,21 +72,52 @@ final class IncrementalUpdateTests: XCTestCase {
                     : Data(pool[random.next(pool.count)].utf8)
                 switch random.next(3) {
                 case 0 where !files.isEmpty: // change
-                    try write(text, to: files[random.next(files.count)])
-                case 1 where !files.isEmpty: // remove
+                    let file = files[random.next(files.count)]
+                    try write(text, to: file)
+                    touched.append(file.path)
+                case 1 where !files.isEmpty: // remove (now and then a whole new folder, notified as one path)
                     let index = random.next(files.count)
-                    try FileManager.default.removeItem(at: files.remove(at: index))
+                    let file = files.remove(at: index)
+                    let parent = file.deletingLastPathComponent()
+                    if parent.lastPathComponent.hasPrefix("nieuw-"), random.next(2) == 0 {
+                        try FileManager.default.removeItem(at: parent)
+                        files.removeAll { $0.path.hasPrefix(parent.path + "/") }
+                        touched.append(parent.path)
+                    } else {
+                        try FileManager.default.removeItem(at: file)
+                        touched.append(file.path)
+                    }
                 default: // add, now and then in a new folder
                     added += 1
                     let name = random.next(4) == 0 ? "nieuw-\(round)/extra-\(added).txt" : "extra-\(added).txt"
                     let url = corpusFolder.appendingPathComponent(name)
                     try write(text, to: url)
                     files.append(url)
+                    touched.append(url.path)
                 }
             }
+            // A notification for a file that did not change changes nothing.
+            if let unchanged = files.randomElement() { touched.append(unchanged.path) }
             let full = loader.open(sources, cache: nil).corpus
-            switch loader.update(corpus, sources: sources) {
-            case .updated(let updated, let changes):
+            // Every other round from the notified paths alone, without listing.
+            // Those rounds leave the vocabulary remapped, as the server does, and rebuild it after.
+            let notified = round % 2 == 0
+            let outcome = notified ? loader.update(corpus, sources: sources, changedPaths: touched, rebuildsVocabulary: false)
+                : loader.update(corpus, sources: sources)
+            switch outcome {
+            case .updated(var updated, let changes):
+                XCTAssertEqual(changes.phases.contains { $0.name == "listing" }, !notified, "round \(round): \(changes.phases)")
+                if notified {
+                    let remapped = updated.vocabulary
+                    XCTAssertEqual(remapped.recencyRank.count, updated.count)
+                    XCTAssertTrue(remapped.numbered.allSatisfy { Int($0) < updated.count })
+                    XCTAssertTrue(remapped.recordsByTitleWord.joined().allSatisfy { Int($0) < updated.count })
+                    // A remapped record is still the record with that number.
+                    for (record, number) in zip(remapped.numbered, remapped.numbers) {
+                        XCTAssertEqual(updated.records[Int(record)].number, number)
+                    }
+                    updated = updated.rebuildingVocabulary(phrasesOf: corpus, limits: loader.updateLimits)
+                }
                 seen.added += changes.added
                 seen.changed += changes.changed
                 seen.removed += changes.removed

@@ -66,12 +66,31 @@ final class IndexCacheTests: XCTestCase {
         XCTAssertEqual(rebuilt.cache, .stale("corpus files changed"))
         XCTAssertEqual(stale.corpora.first?.records, built.records)
         XCTAssertTrue(rebuilt.corpus.records.contains { $0.title == "Gevangenen - Inburgering" })
+        // Only the changed file was parsed again (`CorpusLoader.update`): the same as a full build.
+        let full = CorpusLoader().load(sources)
+        XCTAssertEqual(rebuilt.corpus.records, full.records)
+        XCTAssertEqual(rebuilt.corpus.manifest, full.manifest)
+        XCTAssertEqual(rebuilt.corpus.search("gevangenen inburgering").map(\.index), full.search("gevangenen inburgering").map(\.index))
+        XCTAssertEqual(CorpusLoader().open(sources, cache: cache).cache, .hit, "the updated corpus was cached")
 
         // No cache yet: nothing provisional.
         try FileManager.default.removeItem(at: cache.fileURL(for: sources))
         let cold = Provisional()
         XCTAssertEqual(CorpusLoader().open(sources, cache: cache, provisional: cold.set).cache, .missing)
         XCTAssertTrue(cold.corpora.isEmpty)
+    }
+
+    /// A load nobody wants any more (the page closed, a newer load began) stops
+    /// between batches, and what it had is never cached.
+    func testAnAbandonedLoadStopsAndIsNotCached() throws {
+        let asked = Counter()
+        var loader = CorpusLoader()
+        loader.batchSize = 1
+        loader.isAbandoned = { asked.increment() > 2 }
+        let (corpus, _) = loader.open(sources, cache: cache)
+        XCTAssertLessThan(corpus.count, 5, "the load went on after it was abandoned")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cache.fileURL(for: sources).path), "an incomplete corpus was cached")
+        XCTAssertEqual(CorpusLoader().open(sources, cache: cache).corpus.count, 5)
     }
 
     func testAddedAndRemovedFilesMakeTheCacheStale() throws {
@@ -122,4 +141,13 @@ private final class Provisional: @unchecked Sendable {
     var corpora: [Corpus] { lock.withLock { offered } }
 
     @Sendable func set(_ corpus: Corpus) { lock.withLock { offered.append(corpus) } }
+}
+
+/// Counts calls from any thread.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    /// The count after this call.
+    func increment() -> Int { lock.withLock { count += 1; return count } }
 }

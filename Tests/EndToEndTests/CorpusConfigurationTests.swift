@@ -72,6 +72,23 @@ final class CorpusConfigurationTests: XCTestCase {
         XCTAssertEqual(status["sources"], ["embedded seeds"])
         let search = try server.request("vraagbaak/search", ["text": "gedetineerden gevangenis filmpje", "limit": 1])
         XCTAssertEqual(search["result"]?.arrayValue?.first?["title"], "Gedetineerden - Inburgering")
+        // An embedded seed has a place to go: its read-only copy in the cache folder.
+        let found = try XCTUnwrap(URL(string: search["result"]?.arrayValue?.first?["uri"]?.stringValue ?? ""))
+        XCTAssertTrue(try String(contentsOf: found, encoding: .utf8).contains("Gedetineerden"), found.path)
+
+        // So has a repetition's related information: the answered seed it repeats.
+        let draft = try String(contentsOf: seedsFolder.deletingLastPathComponent().appendingPathComponent("examples/repetition.vraag"),
+                               encoding: .utf8)
+        let uri = folder.appendingPathComponent("repetition.vraag").absoluteString
+        server.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "vraag", "version": 1,
+                                                                "text": .string(draft)]])
+        let published = try server.waitFor("repetition diagnostics") { message in
+            message["method"] == "textDocument/publishDiagnostics"
+                && (message["params"]?["diagnostics"]?.arrayValue ?? []).contains { $0["code"] == "repetition" }
+        }
+        let repetition = try XCTUnwrap(published["params"]?["diagnostics"]?.arrayValue?.first { $0["code"] == "repetition" })
+        let related = try XCTUnwrap(URL(string: repetition["relatedInformation"]?.arrayValue?.first?["location"]?["uri"]?.stringValue ?? ""))
+        XCTAssertTrue(try String(contentsOf: related, encoding: .utf8).contains("Inburgeringstrajecten"), related.path)
         XCTAssertEqual(try server.shutdownAndExit(), 0)
     }
 

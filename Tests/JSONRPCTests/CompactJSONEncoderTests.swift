@@ -41,6 +41,23 @@ final class CompactJSONEncoderTests: XCTestCase {
             try again.encode(true, forKey: .b)
         }
     }
+    /// Nested containers written out of order and a super encoder: the tree encoder's part.
+    private struct Nested: Encodable {
+        enum CodingKeys: String, CodingKey { case z, a, m }
+        enum Inner: String, CodingKey { case y, b }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            var inner = container.nestedContainer(keyedBy: Inner.self, forKey: .z)
+            try inner.encode(1, forKey: .y)
+            var list = container.nestedUnkeyedContainer(forKey: .a)
+            try list.encode("x")
+            try inner.encode([2, 3], forKey: .b)
+            try list.encode(Position(line: 1, character: 2))
+            var superContainer = container.superEncoder().singleValueContainer()
+            try superContainer.encode(5)
+            try container.encode(Twice(), forKey: .m)
+        }
+    }
     private struct Integers: Encodable {
         var a = Int8.min, b = Int16.max, c = Int32.min, d = Int64.max, e = UInt.max, f = UInt8.max, g = UInt16(7)
         var h = UInt32.max, i = UInt64.max, j = Int.min, k = 0, l = -0, m = Float(0.1), n = [Float(2.5), Float(-1e-3)]
@@ -66,6 +83,9 @@ final class CompactJSONEncoderTests: XCTestCase {
                                    "ab": 10, "": 11]
         try assertSameBytes(keys)
         try assertSameBytes(Twice())
+        try assertSameBytes(Nested())
+        try assertSameBytes([Nested(), Nested()])
+        try assertSameBytes(["k": [Twice()]])
         XCTAssertThrowsError(try CompactJSONEncoder().encode(Nothing()), "as JSONEncoder: nothing at the top level")
         try assertSameBytes([Nothing(), Nothing()])
         let span = Span(start: Position(line: 3, character: 17), end: Position(line: 4, character: 0))

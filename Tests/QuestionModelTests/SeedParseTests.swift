@@ -100,6 +100,25 @@ final class SeedParseTests: XCTestCase {
         XCTAssertEqual(question.dates.last?.date, DutchDate(year: 2024, month: 1, day: 31))
     }
 
+    /// The header pasted through a word processor: no-break spaces after `nr.`, `van`,
+    /// `aan` and `datum:` read as the spaces they replace (a record was left without
+    /// its number, author and minister, and so never found by `nr. 123`).
+    func testHeaderExportWithNoBreakSpaces() throws {
+        let text = try TestData.seed("002")
+        var pasted = text
+        for key in ["nr. ", "van ", "aan ", "datum: "] {
+            pasted = pasted.replacingOccurrences(of: "\n" + key, with: "\n" + key.dropLast() + "\u{00A0}")
+        }
+        XCTAssertNotEqual(pasted, text)
+        let original = Question.parse(text).metadata, metadata = Question.parse(pasted).metadata
+        XCTAssertEqual(metadata.number?.value, 123)
+        XCTAssertEqual(metadata.date?.value, original.date?.value)
+        XCTAssertEqual(metadata.author?.displayName, "Maaike De Vreese")
+        XCTAssertEqual(metadata.minister?.displayName, "Gwendolyn Rutten")
+        XCTAssertEqual(metadata.ministerOffice?.value, original.ministerOffice?.value)
+        XCTAssertEqual(Question.parse(pasted).title?.text, Question.parse(text).title?.text)
+    }
+
     func testPlainExport000() throws {
         let text = try TestData.seed("000")
         let question = Question.parse(text)

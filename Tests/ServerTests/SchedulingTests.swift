@@ -49,9 +49,12 @@ final class InProcessServer: @unchecked Sendable {
     private let condition = NSCondition()
     private var received: [JSONValue] = []  // guarded by `condition`
     private var nextID = 1
+    /// Nil once the server is gone: what a server whose client left must become.
+    private(set) weak var server: LanguageServer?
 
     init() {
         let server = LanguageServer { _ in }
+        self.server = server
         let connection = Connection(input: toServer.fileHandleForReading, output: fromServer.fileHandleForWriting)
         Thread.detachNewThread { connection.run(handler: server) }
         Thread.detachNewThread { [self] in readLoop() }
@@ -85,16 +88,31 @@ final class InProcessServer: @unchecked Sendable {
         send(.object(["jsonrpc": .string("2.0"), "method": .string(method), "params": params]))
     }
 
-    /// Initializes without a corpus (no folders, no seeds).
-    func initialize() {
+    /// Initializes without a corpus (no folders, no seeds), or with these options.
+    func initialize(options: JSONValue = .object(["corpus": .array([]), "seeds": .bool(false)]),
+                    capabilities: JSONValue = .object([:]), rootURI: JSONValue = .null) {
         let id = nextID
         nextID += 1
         send(.object(["jsonrpc": .string("2.0"), "id": .int(id), "method": .string("initialize"), "params": .object([
-            "processId": .null, "rootUri": .null, "capabilities": .object([:]),
-            "initializationOptions": .object(["corpus": .array([]), "seeds": .bool(false)]),
+            "processId": .null, "rootUri": rootURI, "capabilities": capabilities,
+            "initializationOptions": options,
         ])]))
         _ = waitFor(timeout: 15) { $0["id"] == .int(id) }
         notify("initialized", .object([:]))
+    }
+
+    /// The end of the client's input, as when an editor or a browser page goes away.
+    func closeInput() { try? toServer.fileHandleForWriting.close() }
+
+    /// Answers a request the server sent.
+    func answer(_ request: JSONValue, with result: JSONValue) {
+        guard let id = request["id"] else { return }
+        send(.object(["jsonrpc": .string("2.0"), "id": id, "result": result]))
+    }
+
+    /// A request the server sent (left unanswered).
+    func waitForRequest(_ method: String, timeout: TimeInterval) -> JSONValue? {
+        waitFor(timeout: timeout) { $0["method"] == .string(method) && $0["id"] != nil }
     }
 
     func waitForNotification(_ method: String, timeout: TimeInterval) -> JSONValue? {

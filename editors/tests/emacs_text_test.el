@@ -175,7 +175,12 @@
         (when (vraag-text--ok (and (= (length actions) 1) (equal (plist-get (car actions) :kind) "source.fixAll"))
                               "one source.fixAll action" actions)
           (let ((before (gethash file vraag-text--published 0)))
-            (eglot--apply-workspace-edit (plist-get (car actions) :edit))
+            ;; As eglot does: an action offered without its edit (the server makes
+            ;; fix-all's edit on demand) is completed with codeAction/resolve.
+            (let ((action (car actions)))
+              (when (and (null (plist-get action :edit)) (plist-get action :data))
+                (setq action (jsonrpc-request server :codeAction/resolve action)))
+              (eglot--apply-workspace-edit (plist-get action :edit)))
             (eglot--signal-textDocument/didChange)
             (vraag-text--ok (equal (buffer-substring-no-properties (point-min) (point-max))
                                    (vraag-text--file-string (expand-file-name "fixall.expected" vraag-text--dir)))

@@ -16,9 +16,11 @@ extension LanguageServer {
         onRequestOffQueue("textDocument/diagnostic", DocumentDiagnosticParams.self) { [unowned self] params in
             let (snapshot, converter) = try snapshot(params.textDocument.uri)
             let resultId = diagnosticsResultID(params.textDocument.uri)
+            let records = recordLocator
             return {
                 if params.previousResultId == resultId { return DocumentDiagnosticReport.unchanged(resultId: resultId) }
-                return DocumentDiagnosticReport.full(ToLSP.diagnostics(snapshot.findings(), converter), resultId: resultId)
+                return DocumentDiagnosticReport.full(ToLSP.diagnostics(snapshot.findings(), converter, records: records),
+                                                     resultId: resultId)
             }
         }
         onRequestOffQueue("textDocument/codeAction", CodeActionParams.self) { [unowned self] params in
@@ -29,10 +31,13 @@ extension LanguageServer {
             }
             let range = converter.textRange(params.range)
             let quickFixes = wants(CodeActionKind.quickFix), fixAll = wants(CodeActionKind.sourceFixAll)
-            let uri = params.textDocument.uri
+            let uri = params.textDocument.uri, version = documents[uri]?.version
+            // A client that resolves edits gets the fix-all edit when it asks (`codeAction/resolve`).
+            let fixAllEdits = !session.resolvesCodeActionEdits
             return {
-                snapshot.codeActions(in: range, quickFixes: quickFixes, fixAll: fixAll).map {
-                    ToLSP.codeAction($0, uri: uri, converter)
+                snapshot.codeActions(in: range, quickFixes: quickFixes, fixAll: fixAll, fixAllEdits: fixAllEdits,
+                                     findingLimit: ToLSP.diagnosticLimit).map {
+                    ToLSP.codeAction($0, uri: uri, version: version, converter)
                 }
             }
         }
@@ -61,13 +66,14 @@ extension LanguageServer {
         guard let (snapshot, converter) = try? snapshot(uri), let version = documents[uri]?.version,
               let connection = currentConnection else { return }
         diagnosticsRunning.insert(uri)
+        let records = recordLocator
         diagnosticsQueue.async { [self] in
             // Requests first: a request already received (the completion an editor
             // sends with the keystroke) is answered before the check takes a core.
             if pendingRequests.load(ordering: .relaxed) > 0 { queue.sync {} }
             // Overtaken before it started: the newer change is checked instead.
             if diagnosticsGate.withLock({ $0.latest[uri] == generation }) {
-                let diagnostics = ToLSP.diagnostics(snapshot.findings(), converter)
+                let diagnostics = ToLSP.diagnostics(snapshot.findings(), converter, records: records)
                 let params = PublishDiagnosticsParams(uri: uri, version: version, diagnostics: diagnostics)
                 diagnosticsGate.withLock { gate in
                     guard gate.latest[uri] == generation else { return }

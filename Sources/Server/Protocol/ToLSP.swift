@@ -16,12 +16,11 @@ enum ToLSP {
 
     /// The findings as diagnostics; over the limit, the most severe ones (the first
     /// among equals), in document order, and a note of how many were left out.
-    static func diagnostics(_ findings: [Finding], _ converter: PositionConverter) -> [Diagnostic] {
-        guard findings.count > diagnosticLimit else { return findings.map { diagnostic($0, converter) } }
-        let kept = findings.indices
-            .sorted { (-findings[$0].severity.rank, $0) < (-findings[$1].severity.rank, $1) }
-            .prefix(diagnosticLimit)
-            .sorted()
+    /// Related records point at their files (`records`: an embedded seed at its copy).
+    static func diagnostics(_ findings: [Finding], _ converter: PositionConverter,
+                            records: RecordLocator = .filesOnly) -> [Diagnostic] {
+        guard findings.count > diagnosticLimit else { return findings.map { diagnostic($0, converter, records: records) } }
+        let kept = Finding.mostSevere(findings, limit: diagnosticLimit)
         let start = Position(line: 0, character: 0)
         let note = Diagnostic(
             range: Range(start: start, end: start), severity: .information, code: "too-many-findings",
@@ -29,13 +28,14 @@ enum ToLSP {
             message: "Nog \(findings.count - diagnosticLimit) bevindingen niet getoond: de editor krijgt er ten hoogste "
                 + "\(diagnosticLimit). `vraagbaak lint` toont ze allemaal.",
             relatedInformation: nil)
-        return kept.map { diagnostic(findings[$0], converter) } + [note]
+        return kept.map { diagnostic($0, converter, records: records) } + [note]
     }
 
-    static func diagnostic(_ finding: Finding, _ converter: PositionConverter) -> Diagnostic {
+    static func diagnostic(_ finding: Finding, _ converter: PositionConverter,
+                           records: RecordLocator = .filesOnly) -> Diagnostic {
         let related = finding.related.compactMap { related -> DiagnosticRelatedInformation? in
-            guard let path = related.record.source.filePath else { return nil }
-            let location = Location(uri: URL(fileURLWithPath: path).absoluteString,
+            guard let uri = records.uri(related.record) else { return nil }
+            let location = Location(uri: uri,
                                     range: Range(start: Position(line: 0, character: 0), end: Position(line: 0, character: 0)))
             return DiagnosticRelatedInformation(location: location, message: related.message)
         }
@@ -57,7 +57,10 @@ enum ToLSP {
         replacements.map { TextEdit(range: converter.range($0.range), newText: $0.newText) }
     }
 
-    static func codeAction(_ action: FixAction, uri: DocumentURI, _ converter: PositionConverter) -> CodeAction {
+    /// A fix-all action left without its edit carries what `codeAction/resolve` needs
+    /// to make it: the document and the version the action is for.
+    static func codeAction(_ action: FixAction, uri: DocumentURI, version: Int? = nil,
+                           _ converter: PositionConverter) -> CodeAction {
         let diagnostics = action.finding.map { [diagnostic($0, converter)] }
         let kind = action.isQuickFix ? CodeActionKind.quickFix : CodeActionKind.sourceFixAll
         if case .silence(let silence, let excerpt) = action.kind {
@@ -67,6 +70,10 @@ enum ToLSP {
                                               .string(excerpt)])
             return CodeAction(title: action.title, kind: kind, diagnostics: diagnostics, isPreferred: nil, edit: nil,
                               command: command)
+        }
+        if action.kind == .fixAll, action.edits.isEmpty, let version {
+            return CodeAction(title: action.title, kind: kind, diagnostics: diagnostics, isPreferred: action.isPreferred,
+                              edit: nil, data: .object(["uri": .string(uri), "version": .int(version)]))
         }
         return CodeAction(title: action.title, kind: kind, diagnostics: diagnostics, isPreferred: action.isPreferred,
                           edit: WorkspaceEdit(changes: [uri: edits(action.edits, converter)]))
@@ -129,8 +136,12 @@ enum ToLSP {
             let length = lineIndex.count(token.range, in: unit)
             guard length > 0 else { continue }
             let deltaLine = start.line - previousLine
-            data += [deltaLine, deltaLine == 0 ? start.column - previousStart : start.column, length,
-                     token.type.rawValue, 0]
+            // Five appends, no array per token: a 4 MB line has 270,000 tokens.
+            data.append(deltaLine)
+            data.append(deltaLine == 0 ? start.column - previousStart : start.column)
+            data.append(length)
+            data.append(token.type.rawValue)
+            data.append(0)
             previousLine = start.line
             previousStart = start.column
         }
