@@ -106,6 +106,7 @@ extension LanguageServer {
             logToClient(.warning, "Vraagbaak corpus: \(corpus.warnings.count - 20) more warnings (see the log)")
         }
         logToClient(.info, "Vraagbaak: \(corpus.count) vragen in het corpus (\(origin), \(String(format: "%.1f", seconds)) s)")
+        corpusWatcher?.start(from: corpus.manifest)
         corpusDidChange()
         // Files that changed while it loaded (it may have listed them before).
         if corpusUpdates.isWanted { corpusFilesChanged() }

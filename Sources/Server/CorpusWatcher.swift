@@ -12,6 +12,7 @@ final class CorpusWatcher: @unchecked Sendable {
     private let timerQueue = DispatchQueue(label: "vraagbaak.corpus-watcher")
     // Touched only on `timerQueue`.
     private var snapshot: [CorpusFiles.Entry]?
+    private var isStarted = false
     private var isStopped = false
 
     private let exclusion: FileExclusion
@@ -24,9 +25,14 @@ final class CorpusWatcher: @unchecked Sendable {
         self.onChange = onChange
     }
 
-    func start() {
+    /// Starts polling (once), from `known` when given: the files the corpus in use
+    /// was loaded from, so a start does not list 100,000 files a second time while
+    /// the load does.
+    func start(from known: [CorpusFiles.Entry]? = nil) {
         timerQueue.async { [self] in
-            snapshot = scan().entries
+            guard !isStarted, !isStopped else { return }
+            isStarted = true
+            snapshot = known ?? scan().entries
             schedule(after: interval)
         }
     }

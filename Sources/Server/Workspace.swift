@@ -165,14 +165,16 @@ extension LanguageServer {
                 registerOptions: DidChangeWatchedFilesRegistrationOptions(watchers: watchers))
             currentConnection?.sendRequest("client/registerCapability", RegistrationParams(registrations: [registration])) { _ in }
         } else if !folders.isEmpty {
-            let watcher = CorpusWatcher(folders: folders, interval: configuration.pollIntervalSeconds,
+            // By their canonical paths, as the load lists them: the poller starts from its listing.
+            let polled = folders.map { CorpusSource.folder(path: $0).canonical.description }
+            let watcher = CorpusWatcher(folders: polled, interval: configuration.pollIntervalSeconds,
                                          excluding: fileExclusion) { [weak self] in
                 // A scan already running when the server stopped may still report.
                 guard let self else { return }
                 queue.async { [self] in corpusFilesChanged(paths: nil) }
             }
+            // Started when the corpus it watches is installed, from that load's listing.
             corpusWatcher = watcher
-            watcher.start()
         }
     }
 }
