@@ -1,5 +1,6 @@
 import Foundation
 import QuestionModel
+import Synchronization
 
 /// What day it is: the one place that reads the clock. Features and checks get the
 /// date from a snapshot, never from `Date()`, so tests fix it.
@@ -14,14 +15,27 @@ package struct Clock: Sendable {
 
     /// Today in the local time zone, by the Gregorian calendar. `VRAAGBAAK_TODAY`
     /// (`2024-05-01`) fixes the date for the server and every command, so tests of the
-    /// built binary do not depend on the day they run.
-    package static let system = Clock {
-        if let fixed = ProcessInfo.processInfo.environment["VRAAGBAAK_TODAY"].flatMap(isoDate) { return fixed }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone.current
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return DutchDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? fallback
-    }
+    /// built binary do not depend on the day they run. The server asks at every
+    /// snapshot (each keystroke and request), so the answer is kept for a minute:
+    /// reading the environment and the calendar costs a tenth of a millisecond.
+    package static let system: Clock = {
+        let fixed = ProcessInfo.processInfo.environment["VRAAGBAAK_TODAY"].flatMap(isoDate)
+        let kept = Mutex<(date: DutchDate, until: Date)?>(nil)
+        return Clock {
+            if let fixed { return fixed }
+            let now = Date()
+            if let kept = kept.withLock({ $0 }), now < kept.until { return kept.date }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone.current
+            let parts = calendar.dateComponents([.year, .month, .day], from: now)
+            let date = DutchDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? fallback
+            // Until the next minute, and never past midnight.
+            let midnight = calendar.nextDate(after: now, matching: DateComponents(hour: 0, minute: 0, second: 0),
+                                             matchingPolicy: .nextTime) ?? now
+            kept.withLock { $0 = (date, min(now.addingTimeInterval(60), midnight)) }
+            return date
+        }
+    }()
 
     private static let fallback = DutchDate(year: 2000, month: 1, day: 1)!
 

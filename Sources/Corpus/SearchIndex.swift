@@ -98,8 +98,13 @@ public struct SearchIndex: Sendable {
             }
         }
         current.weights = weights
+        if !changes.isEmpty { current.ranking = nil }
         defer { session = current }
         guard limit > 0, !weights.isEmpty else { return [] }
+        // No score moved (the keystroke changed no indexed term): the same ranking.
+        if changes.isEmpty, let last = current.ranking, last.limit == limit, last.excluding == excluding {
+            return last.hits
+        }
         // Every posting adds more than 0, so a document scored exactly when its score is above 0.
         var best = TopK(limit: limit)
         current.scores.withUnsafeBufferPointer { scores in
@@ -109,7 +114,9 @@ public struct SearchIndex: Sendable {
                 }
             }
         }
-        return best.sorted.map { Hit(document: $0.document, score: Double($0.score) * Self.fixedPointUnit) }
+        let hits = best.sorted.map { Hit(document: $0.document, score: Double($0.score) * Self.fixedPointUnit) }
+        current.ranking = (limit, excluding, hits)
+        return hits
     }
 
     /// Query weights in fixed point, so that a document's score is a sum of integers:

@@ -11,6 +11,8 @@ public struct SearchSession: Sendable {
     var weights: [Int32: Int64] = [:]
     /// Per document, the sum of its postings' weights times the query's term weights.
     var scores: [Int64]
+    /// The last ranking taken from `scores`, and what it was asked with.
+    var ranking: (limit: Int, excluding: Set<Int>, hits: [SearchIndex.Hit])?
 
     init(_ index: SearchIndex) {
         self.index = index

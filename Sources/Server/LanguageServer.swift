@@ -37,6 +37,9 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     let clock: Clock
     private let exitHandler: ExitHandler
     private let inFlight = Mutex(InFlightRequests())
+    /// Requests received and not yet answered: a diagnostics check waits for them
+    /// (`scheduleDiagnostics`), so it never competes with a request for the cores.
+    let pendingRequests = Atomic<Int>(0)
 
     // State confined to `queue`.
     var lifecycle = Lifecycle.uninitialized
@@ -147,6 +150,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
             return
         case .request(let id, _):
             inFlight.withLock { $0.start(id) }
+            pendingRequests.add(1, ordering: .relaxed)
         default:
             break
         }
@@ -206,6 +210,7 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
 
     /// Answers a request once: cancelled meanwhile, it gets -32800.
     private func send(_ result: Result<any Encodable, ResponseError>, id: RequestID, connection: Connection) {
+        defer { pendingRequests.subtract(1, ordering: .relaxed) }
         let wasCancelled = inFlight.withLock { $0.finish(id) }
         switch result {
         case .success(let value) where !wasCancelled:

@@ -68,6 +68,17 @@ final class SearchSessionTests: XCTestCase {
             previous = continued.map(\.index)
         }
         XCTAssertGreaterThan(changedResults, 30, "the edits must move the ranking for the test to mean anything")
+        // A query asked with no limit still moves the scores; the next one is ranked on them.
+        let other = corpus.records[9].title
+        XCTAssertTrue(corpus.search(other, limit: 0, excluding: [], session: &session).isEmpty)
+        assertSame(corpus.search(other, limit: 20, excluding: [], session: &session), corpus.search(other, limit: 20),
+                   "after a query without limit")
+        // The same terms again (no score moves): the same ranking, with other exclusions too.
+        assertSame(corpus.search(other + " ,", limit: 20, excluding: [], session: &session), corpus.search(other, limit: 20),
+                   "the same terms")
+        let first = try XCTUnwrap(corpus.search(other, limit: 1).first?.index)
+        assertSame(corpus.search(other, limit: 20, excluding: [first], session: &session),
+                   corpus.search(other, limit: 20, excluding: [first]), "the same terms, the best excluded")
         // Everything deleted: nothing found, and the next query starts from nothing.
         XCTAssertTrue(corpus.search("", limit: 20, excluding: [], session: &session).isEmpty)
         let query = corpus.records[5].title

@@ -75,6 +75,12 @@ final class CorpusConfigurationTests: XCTestCase {
         // An embedded seed has a place to go: its read-only copy in the cache folder.
         let found = try XCTUnwrap(URL(string: search["result"]?.arrayValue?.first?["uri"]?.stringValue ?? ""))
         XCTAssertTrue(try String(contentsOf: found, encoding: .utf8).contains("Gedetineerden"), found.path)
+        // And the web page's preview finds the record by what the search gave.
+        let hit = try XCTUnwrap(search["result"]?.arrayValue?.first)
+        let record = try server.request("vraagbaak/record", ["title": hit["title"] ?? .null, "number": hit["number"] ?? .null,
+                                                             "date": hit["date"] ?? .null, "uri": hit["uri"] ?? .null])
+        XCTAssertEqual(record["result"]?["title"], "Gedetineerden - Inburgering", "\(record)")
+        XCTAssertTrue(record["result"]?["text"]?.stringValue?.contains("Gedetineerden") == true, "\(record)")
 
         // So has a repetition's related information: the answered seed it repeats.
         let draft = try String(contentsOf: seedsFolder.deletingLastPathComponent().appendingPathComponent("examples/repetition.vraag"),

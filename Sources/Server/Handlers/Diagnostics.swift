@@ -68,6 +68,9 @@ extension LanguageServer {
         diagnosticsRunning.insert(uri)
         let records = recordLocator
         diagnosticsQueue.async { [self] in
+            // Requests first: a request already received (the completion an editor
+            // sends with the keystroke) is answered before the check takes a core.
+            if pendingRequests.load(ordering: .relaxed) > 0 { queue.sync {} }
             // Overtaken before it started: the newer change is checked instead.
             if diagnosticsGate.withLock({ $0.latest[uri] == generation }) {
                 let diagnostics = ToLSP.diagnostics(snapshot.findings(), converter, records: records)

@@ -10,19 +10,21 @@ import QuestionModel
 extension LanguageServer {
     func registerRecordRequest() {
         onRequest("vraagbaak/record", RecordParams.self) { [unowned self] params in
-            guard let record = RecordLookup.find(params, in: corpus) else {
+            let records = recordLocator
+            guard let record = RecordLookup.find(params, in: corpus, records: records) else {
                 throw ResponseError.invalidParams("No question in the corpus matches \(params.title ?? params.uri ?? "this reference")")
             }
             let summary = RecordPreview.make(record, format: .markdown, questionLimit: 50)
-            let text = record.source.filePath.flatMap(CorpusFileReader.text)
+            let text = records.path(record).flatMap(CorpusFileReader.text)
             return RecordResult(title: record.title, reference: record.displayReference, summary: summary.value, text: text)
         }
     }
 }
 
 enum RecordLookup {
-    /// By number and date when given, else among all records; then by file and title.
-    static func find(_ params: RecordParams, in corpus: Corpus) -> Record? {
+    /// By number and date when given, else among all records; then by file (an
+    /// embedded seed's is its copy, as `vraagbaak/search` gives it) and title.
+    static func find(_ params: RecordParams, in corpus: Corpus, records: RecordLocator) -> Record? {
         let path = params.uri.flatMap { RecordFiles.path(of: $0) }
         let candidates: [Record]
         if let number = params.number, let iso = params.date, let date = isoDate(iso) {
@@ -31,7 +33,7 @@ enum RecordLookup {
             candidates = Array(corpus.records)
         }
         return candidates.first { record in
-            (path == nil || record.source.filePath.map { URL(fileURLWithPath: $0).standardizedFileURL.path } == path)
+            (path == nil || records.path(record).map { URL(fileURLWithPath: $0).standardizedFileURL.path } == path)
                 && (params.title == nil || record.title == params.title)
         }
     }
