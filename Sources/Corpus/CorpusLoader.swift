@@ -37,8 +37,9 @@ public struct CorpusLoader: Sendable {
     /// are the same whichever name the folder was given by.
     ///
     /// `provisional`, if given, gets the cached corpus as soon as the cache is read and
-    /// found sound, before the files are checked against it (on another thread): a
-    /// server answers from it at once and puts what `open` returns in its place.
+    /// found sound, before the files are checked against it (on another thread; its
+    /// manifest is empty): a server answers from it at once and puts what `open`
+    /// returns in its place.
     public func open(_ sources: [CorpusSource], cache: IndexCache?,
                      progress: (LoadProgress) -> Void = { _ in },
                      provisional: (@Sendable (Corpus) -> Void)? = nil) -> (corpus: Corpus, cache: IndexCache.Outcome?) {
@@ -49,7 +50,7 @@ public struct CorpusLoader: Sendable {
         let reading = cache.flatMap { cache in
             hasFolder ? BackgroundResult {
                 let read = cache.read(sources)
-                if let cached = read.0, let provisional { provisional(cached.provisionalCorpus) }
+                if let cached = read.0, let provisional { provisional(cached.uncheckedCorpus) }
                 return read
             } : nil
         }
@@ -76,7 +77,7 @@ public struct CorpusLoader: Sendable {
             // parsed, as for a change seen while running. (Contents changed behind
             // unchanged sizes and times cannot be told apart file by file: rebuilt.)
             if outcome == .stale(IndexCache.filesChanged),
-               case .updated(let corpus, _) = update(cached.provisionalCorpus, inputs: inputs, listingWarnings: warnings) {
+               case .updated(let corpus, _) = update(cached.corpusAsBuilt, inputs: inputs, listingWarnings: warnings) {
                 updated = corpus
             }
         }

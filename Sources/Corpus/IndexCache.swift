@@ -87,8 +87,14 @@ public struct IndexCache: Sendable {
         /// The corpus, with the manifest it was validated against.
         public func corpus(manifest: [CorpusFiles.Entry]) -> Corpus { corpus.replacingManifest(manifest) }
 
-        /// The corpus before it is validated, with the manifest it was built from.
-        public var provisionalCorpus: Corpus { corpus.replacingManifest(stored.entries()) }
+        /// The corpus before it is validated, for answers while the files are checked:
+        /// its manifest is empty (100,000 paths are not made for it), so it is never
+        /// the base of an update.
+        public var uncheckedCorpus: Corpus { corpus }
+
+        /// The corpus with the manifest it was built from: what an update compares
+        /// the files of now with.
+        public var corpusAsBuilt: Corpus { corpus.replacingManifest(stored.entries()) }
     }
 
     /// Reads the cache for `sources` and checks it for itself (see `Cached`).
