@@ -199,6 +199,7 @@ extension LanguageServer {
                     corpusUpdates.isRunning = false
                     trace?.log("corpus files unchanged (\(String(format: "%.3f", seconds)) s)")
                 case .updated(let updated, let changes):
+                    corpusUpdates.isRunning = false
                     corpusGeneration += 1
                     corpus = updated
                     let phases = changes.phases.map { "\($0.name) \(String(format: "%.3f", $0.seconds))" }.joined(separator: ", ")
@@ -218,7 +219,8 @@ extension LanguageServer {
 
     /// Rebuilds the completion vocabulary of an updated corpus off the queue and puts
     /// it in place if that corpus is still the one in use; then the cache is written.
-    /// The next update waits for it, so it always starts from an exact vocabulary.
+    /// The next update need not wait for it: the remapped vocabulary keeps the phrases,
+    /// all a rebuild takes from the one before.
     private func finishVocabulary(of updated: Corpus, previous: Corpus, sources: [CorpusSource], cache: IndexCache) {
         let generation = corpusGeneration
         Thread.detachNewThread { [self] in
@@ -226,13 +228,10 @@ extension LanguageServer {
             let finished = updated.rebuildingVocabulary(phrasesOf: previous)
             let seconds = Date().timeIntervalSince(started)
             queue.async { [self] in
-                corpusUpdates.isRunning = false
-                if generation == corpusGeneration {
-                    corpus = finished
-                    trace?.log("completion vocabulary rebuilt in \(String(format: "%.3f", seconds)) s")
-                    scheduleCacheSave(finished, sources: sources, cache: cache)
-                }
-                if corpusUpdates.isWanted { corpusFilesChanged() }
+                guard generation == corpusGeneration else { return }
+                corpus = finished
+                trace?.log("completion vocabulary rebuilt in \(String(format: "%.3f", seconds)) s")
+                scheduleCacheSave(finished, sources: sources, cache: cache)
             }
         }
     }
