@@ -140,8 +140,10 @@ extension LanguageServer {
         refreshAllDiagnostics()
     }
 
+    /// In a folder of the corpus configured now: the one in use, or the one loading
+    /// (a warm start answers from the cache before the load has installed anything).
     private func isInCorpus(_ path: String) -> Bool {
-        !fileExclusion.excludes(path: path) && corpusSources.contains { source in
+        !fileExclusion.excludes(path: path) && configuration.corpusSources(root: session.rootPath).contains { source in
             if case .folder(let folder) = source { return path == folder || path.hasPrefix(folder + "/") }
             return false
         }
