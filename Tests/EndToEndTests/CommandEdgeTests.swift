@@ -18,21 +18,7 @@ final class CommandEdgeTests: XCTestCase {
     }
 
     private func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = ServerProcess.binaryURL
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["VRAAGBAAK_CACHE_DIR"] = folder.appendingPathComponent("cache").path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, stderr)
+        try CommandRun.run(arguments, environment: ["VRAAGBAAK_CACHE_DIR": folder.appendingPathComponent("cache").path])
     }
 
     private func write(_ name: String, _ text: String) throws -> String {

@@ -11,28 +11,11 @@ final class LintCommandTests: XCTestCase {
 
     private func lint(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:])
         throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = ServerProcess.binaryURL
-        process.arguments = ["lint"] + arguments
-        var env = ProcessInfo.processInfo.environment
         // Never touch the user's cache, and read none that another test wrote.
-        env["VRAAGBAAK_CACHE_DIR"] = FileManager.default.temporaryDirectory
-            .appendingPathComponent("vraagbaak-lint-tests-\(UUID().uuidString)").path
+        var env = ["VRAAGBAAK_CACHE_DIR": FileManager.default.temporaryDirectory
+            .appendingPathComponent("vraagbaak-lint-tests-\(UUID().uuidString)").path]
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
-        try process.run()
-        if let stdin {
-            input.fileHandleForWriting.write(Data(stdin.utf8))
-            try input.fileHandleForWriting.close()
-        }
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, stderr)
+        return try CommandRun.run(["lint"] + arguments, environment: env, stdin: stdin)
     }
 
     private func json(_ text: String) throws -> Any {

@@ -22,22 +22,8 @@ final class LintConfigurationTests: XCTestCase {
     }
 
     private func lint(_ arguments: [String], in folder: String = "") throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = ServerProcess.binaryURL
-        process.arguments = ["lint"] + arguments
-        process.currentDirectoryURL = root.appendingPathComponent(folder)
-        var environment = ProcessInfo.processInfo.environment
-        environment["VRAAGBAAK_CACHE_DIR"] = root.appendingPathComponent("cache").path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, stderr)
+        try CommandRun.run(["lint"] + arguments, in: root.appendingPathComponent(folder),
+                           environment: ["VRAAGBAAK_CACHE_DIR": root.appendingPathComponent("cache").path])
     }
 
     func testTheNearestFileUpwardsDecides() throws {

@@ -90,21 +90,11 @@ final class ParityTests: XCTestCase {
     }
 
     private func lint(workspace: URL, files: [URL], cache: URL) throws -> [String: [Finding]] {
-        let process = Process()
-        process.executableURL = ServerProcess.binaryURL
-        process.arguments = ["lint", "--format", "json"] + files.map { relativePath($0, in: workspace) }
-        process.currentDirectoryURL = workspace
-        process.environment = environment(cache: cache)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertTrue([0, 1].contains(process.terminationStatus), "lint failed: \(stderr)")
-        let findings = try XCTUnwrap(try JSONSerialization.jsonObject(with: stdout) as? [[String: Any]], stderr)
+        let (status, stdout, stderr) = try CommandRun.run(
+            ["lint", "--format", "json"] + files.map { relativePath($0, in: workspace) }, in: workspace,
+            environment: environment(cache: cache))
+        XCTAssertTrue([0, 1].contains(status), "lint failed: \(stderr)")
+        let findings = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [[String: Any]], stderr)
         var byFile: [String: [Finding]] = [:]
         for finding in findings {
             let range = try XCTUnwrap(finding["range"] as? [String: [String: Int]])

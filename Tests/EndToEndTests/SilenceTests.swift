@@ -37,17 +37,7 @@ final class SilenceTests: XCTestCase {
     private func codes(_ diagnostics: [JSONValue]) -> [String] { diagnostics.compactMap { $0["code"]?.stringValue } }
 
     private func lint(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = ServerProcess.binaryURL
-        process.arguments = ["lint", "--format", "json", path]
-        process.currentDirectoryURL = folder
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return stdout
+        try CommandRun.run(["lint", "--format", "json", path], in: folder).stdout
     }
 
     func testSilencingOneFindingForOneDraft() throws {
