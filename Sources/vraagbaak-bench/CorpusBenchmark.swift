@@ -35,11 +35,11 @@ func runCorpusBenchmark(_ options: [String]) {
     // `CorpusLoader.open` builds them when there is no cache.
     var corpus = Corpus.empty
     print("load average:          \(loadAverage())")
-    let cpuBefore = processCPUSeconds()
+    let cpuBefore = processCPUTime()
     let build = clock.measure { corpus = CorpusLoader().load(sources) }
     var vocabulary = CompletionVocabulary.empty
     let vocabularyTime = clock.measure { vocabulary = CompletionVocabulary(corpus) }
-    let cpu = processCPUSeconds() - cpuBefore
+    let cpu = (processCPUTime() - cpuBefore).seconds
     print("records:               \(corpus.count) (\(corpus.warnings.count) warnings)")
     print(String(format: "full index build:      %.2f s (index %.2f s + completion vocabulary %.2f s; %.1f s of CPU)  [target < 4 s]",
                  build.seconds + vocabularyTime.seconds, build.seconds, vocabularyTime.seconds, cpu) + "  load \(loadAverage())")
@@ -100,15 +100,6 @@ func warmPageCache(_ folder: String) {
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
         _ = CorpusFileReader.read(files[index].path)
     }
-}
-
-/// User and system CPU time of this process so far: on a busy machine the time a
-/// build costs, which the wall clock does not show.
-private func processCPUSeconds() -> Double {
-    var usage = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 /// Drops the corpus files' pages from the page cache (`posix_fadvise(DONTNEED)`).

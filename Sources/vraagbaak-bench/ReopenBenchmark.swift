@@ -46,7 +46,7 @@ func runReopenBenchmark(_ options: [String]) {
             precondition(outcome == .hit, "the cache was not used")
             consume(opened)
         })
-        wholeCPU.append(.microseconds(processCPUTime() - cpu))
+        wholeCPU.append(processCPUTime() - cpu)
         if let time = offered.time { inUse.append(time) }
         var listed: [CorpusFiles.Entry] = []
         cpu = processCPUTime()
@@ -57,10 +57,10 @@ func runReopenBenchmark(_ options: [String]) {
                 return CorpusFiles.list(path, warnings: &warnings)
             }
         })
-        listingCPU.append(.microseconds(processCPUTime() - cpu))
+        listingCPU.append(processCPUTime() - cpu)
         cpu = processCPUTime()
         reading.append(clock.measure { consume(cache.load(canonical, manifest: listed)) })
-        readingCPU.append(.microseconds(processCPUTime() - cpu))
+        readingCPU.append(processCPUTime() - cpu)
     }
     func seconds(_ samples: Samples, _ cpu: Samples) -> String {
         String(format: "best %.3f s, median %.3f s; CPU (all threads) median %.3f s",
@@ -78,13 +78,6 @@ func runReopenBenchmark(_ options: [String]) {
     print("resident memory:        \(residentMegabytes()) MB now, \(peakResidentMegabytes()) MB peak")
 }
 
-/// User and system time of every thread of this process so far, in microseconds.
-func processCPUTime() -> Int64 {
-    var usage = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    func microseconds(_ time: timeval) -> Int64 { Int64(time.tv_sec) * 1_000_000 + Int64(time.tv_usec) }
-    return microseconds(usage.ru_utime) + microseconds(usage.ru_stime)
-}
 
 /// When `CorpusLoader.open` offered its provisional corpus (from its reading thread).
 private final class OfferTime: @unchecked Sendable {

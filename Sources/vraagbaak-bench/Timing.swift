@@ -1,3 +1,5 @@
+import Foundation
+
 /// Time measurement and summaries shared by the benchmarks.
 struct Samples {
     private(set) var microseconds: [Double] = []
@@ -24,6 +26,15 @@ extension Duration {
     }
 
     var seconds: Double { microseconds / 1e6 }
+}
+
+/// User and system CPU time of every thread of this process so far: on a busy
+/// machine what a piece of work costs, which the wall clock does not show.
+func processCPUTime() -> Duration {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    func duration(_ time: timeval) -> Duration { .seconds(time.tv_sec) + .microseconds(time.tv_usec) }
+    return duration(usage.ru_utime) + duration(usage.ru_stime)
 }
 
 /// Keeps a computed value alive so the optimizer cannot drop the work.
