@@ -156,10 +156,8 @@ public enum CorpusFiles {
         #else
         let (modified, changed) = (status.st_mtim, status.st_ctim)
         #endif
-        let text = String(validating: path, as: UTF8.self)
-        return Entry(path: text ?? String(decoding: path, as: UTF8.self), rawPath: text == nil ? path : nil,
-                     size: Int(status.st_size), modified: milliseconds(modified), changed: milliseconds(changed),
-                     inode: UInt64(status.st_ino))
+        return Entry(pathBytes: path, size: Int(status.st_size), modified: milliseconds(modified),
+                     changed: milliseconds(changed), inode: UInt64(status.st_ino))
     }
 
     private static func milliseconds(_ time: timespec) -> Int64 {
@@ -171,6 +169,16 @@ public enum CorpusFiles {
         (bytes + [0]).withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
         }
+    }
+}
+
+extension CorpusFiles.Entry {
+    /// An entry for a path as the kernel has it: shown as UTF-8, its bytes kept when
+    /// they are not UTF-8 (a listed file, or one the index cache remembers).
+    init(pathBytes: [UInt8], size: Int, modified: Int64, changed: Int64, inode: UInt64) {
+        let text = String(validating: pathBytes, as: UTF8.self)
+        self.init(path: text ?? String(decoding: pathBytes, as: UTF8.self), rawPath: text == nil ? pathBytes : nil,
+                  size: size, modified: modified, changed: changed, inode: inode)
     }
 }
 

@@ -404,10 +404,8 @@ private struct StoredManifest: Sendable {
     func entries() -> [CorpusFiles.Entry] {
         (0..<sizes.count).map { index in
             let bytes = paths.withUnsafeBufferPointer { Array($0[Int(starts[index])..<Int(starts[index + 1])]) }
-            let text = String(validating: bytes, as: UTF8.self)
-            return CorpusFiles.Entry(path: text ?? String(decoding: bytes, as: UTF8.self), rawPath: text == nil ? bytes : nil,
-                                     size: Int(sizes[index]), modified: modified[index], changed: changed[index],
-                                     inode: inodes[index])
+            return CorpusFiles.Entry(pathBytes: bytes, size: Int(sizes[index]), modified: modified[index],
+                                     changed: changed[index], inode: inodes[index])
         }
     }
 
