@@ -217,6 +217,9 @@ enum LintCommand {
 
     /// Like the other commands, but the index cache is only read: lint writes nothing.
     static func loadCorpus(_ sources: [CorpusSource], cacheFolder: URL) -> Corpus {
+        // By their canonical paths, as `CorpusLoader.open` lists them when it writes the
+        // cache: a folder named through a symbolic link must match its cached manifest.
+        let sources = sources.map(\.canonical)
         let folders = sources.compactMap { source -> String? in
             if case .folder(let path) = source { return path }
             return nil
