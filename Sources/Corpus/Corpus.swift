@@ -49,6 +49,10 @@ public struct Corpus: Sendable {
         return corpus
     }
 
+    /// Whether `other` answers from the very same index in memory (a cache's corpus
+    /// before and after it was checked against the files).
+    public func sharesIndex(with other: Corpus) -> Bool { records.store === other.records.store }
+
     /// The same corpus, said to be built from `manifest` (a cache checked against it).
     func replacingManifest(_ manifest: [CorpusFiles.Entry]) -> Corpus {
         var corpus = self

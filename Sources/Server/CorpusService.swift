@@ -93,6 +93,9 @@ extension LanguageServer {
     }
 
     private func install(_ corpus: Corpus, sources: [CorpusSource], seconds: Double, cacheOutcome: IndexCache.Outcome?) {
+        // The cache found sound is the index already answering (the provisional
+        // corpus): the diagnostics made with it stand.
+        let alreadyAnswering = cacheOutcome == .hit && self.corpus.sharesIndex(with: corpus)
         self.corpus = corpus
         corpusSources = sources
         corpusIsReady = true
@@ -107,7 +110,7 @@ extension LanguageServer {
         }
         logToClient(.info, "Vraagbaak: \(corpus.count) vragen in het corpus (\(origin), \(String(format: "%.1f", seconds)) s)")
         corpusWatcher?.start(from: corpus.manifest)
-        corpusDidChange()
+        if !alreadyAnswering { corpusDidChange() }
         // Files that changed while it loaded (it may have listed them before).
         if corpusUpdates.isWanted { corpusFilesChanged() }
     }
