@@ -113,6 +113,20 @@ final class HostileCorpusTests: XCTestCase {
         XCTAssertFalse(reopened.search("gedetineerden introductiefilmpje gevangenis").isEmpty)
         XCTAssertEqual(reopened.records, CorpusLoader().load(sources).records)
     }
+
+    /// No lease while someone has the file open for writing: the cache is then copied,
+    /// and a truncation changes nothing either.
+    func testACacheOpenForWritingElsewhereIsCopiedInstead() throws {
+        _ = CorpusLoader().open(sources, cache: cache)
+        let writer = open(cachePath, O_WRONLY)
+        XCTAssertGreaterThanOrEqual(writer, 0)
+        defer { close(writer) }
+        let (reopened, outcome) = CorpusLoader().open(sources, cache: cache)
+        XCTAssertEqual(outcome, .hit)
+        XCTAssertEqual(ftruncate(writer, 0), 0)
+        XCTAssertFalse(reopened.search("gedetineerden introductiefilmpje gevangenis").isEmpty)
+        XCTAssertEqual(reopened.records, CorpusLoader().load(sources).records)
+    }
     #endif
 
     // MARK: - Item 4: odd files at the cache path
