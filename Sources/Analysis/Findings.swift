@@ -5,8 +5,18 @@ import QuestionModel
 
 extension AnalysisSnapshot {
     /// The checks' findings on this document, sorted by range: what the editor shows
-    /// and what `vraagbaak lint` prints, from the same call.
+    /// and what `vraagbaak lint` prints, from the same call. With a `findingsMemo`,
+    /// the findings it kept for this very check, or a check kept there.
     package func findings() -> [Finding] {
+        guard let findingsMemo else { return check() }
+        let key = findingsKey
+        if let kept = findingsMemo.findings(for: key) { return kept }
+        let findings = check()
+        findingsMemo.keep(findings, for: key)
+        return findings
+    }
+
+    private func check() -> [Finding] {
         checker.check(question: question, text: document.text, corpus: corpus, today: today,
                       documentPath: document.filePath)
     }

@@ -50,6 +50,9 @@ package struct AnalysisSnapshot: Sendable {
     /// What the repetition check keeps between checks of this document (the server
     /// keeps one per open draft, so a keystroke's check continues from the last).
     package var repetitionMemo: RepetitionMemo?
+    /// The findings of this document's last check (the server keeps one per open
+    /// document, so the requests of one version share a check).
+    package var findingsMemo: FindingsMemo?
 
     package init(document: DocumentSnapshot, corpus: Corpus, vocabulary: CompletionVocabulary? = nil,
                  configuration: Configuration = .default, today: DutchDate, records: RecordLocator = .filesOnly,

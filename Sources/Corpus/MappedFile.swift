@@ -4,15 +4,16 @@ import Glibc
 import Darwin
 #endif
 
-/// A file's bytes in memory of our own, read-only, released when the last column
-/// that points into them is gone.
+/// A file's bytes in memory, read-only, released when the last column that points
+/// into them is gone.
 ///
-/// Why a copy and not a mapping of the file: a mapped file that someone truncates
-/// makes the next read of a lost page kill the process with SIGBUS, and the cache
-/// folder is the user's to touch. The bytes are read into an anonymous mapping
-/// (whole pages, aligned for the columns) and then made read-only, so a cache that
-/// changes on disk changes nothing here. Reading costs one copy from the page cache;
-/// the checksum reads every byte anyway.
+/// On Linux the file is mapped straight from the page cache under a read lease
+/// (`FileLeases`): nothing is copied, and a truncation waits until the mapping has
+/// become a private copy. Where no lease can be had, the bytes are read into an
+/// anonymous mapping (whole pages, aligned for the columns) made read-only. Either
+/// way a cache that changes on disk changes nothing here: a plain mapping of a file
+/// that someone truncates kills the process with SIGBUS at the next read of a lost
+/// page, and the cache folder is the user's to touch.
 ///
 /// Opening is careful too: without following a link, without blocking (a FIFO at
 /// the path is refused, not waited on), regular files only, and the caller checks
@@ -22,6 +23,10 @@ final class MappedFile: Sendable {
     /// Unchecked: the memory is read-only and stays mapped until `deinit`.
     private struct Region: @unchecked Sendable { let bytes: UnsafeRawBufferPointer }
     private let region: Region
+    #if os(Linux)
+    /// The read lease that keeps a mapping of the file itself safe; nil for a copy.
+    private let lease: FileLeases.Mapping?
+    #endif
 
     var bytes: UnsafeRawBufferPointer { region.bytes }
 
@@ -48,7 +53,8 @@ final class MappedFile: Sendable {
             case let code: throw .unreadable(code)
             }
         }
-        defer { close(descriptor) }
+        var keepsDescriptor = false
+        defer { if !keepsDescriptor { close(descriptor) } }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .unreadable(errno) }
         guard status.st_mode & S_IFMT == S_IFREG else { throw .notRegularFile }
@@ -58,6 +64,16 @@ final class MappedFile: Sendable {
         let headerRead = first.withUnsafeMutableBytes { Self.readFully(descriptor, into: $0, at: 0) }
         guard headerRead == first.count else { throw .unreadable(headerRead < 0 ? errno : EIO) }
         guard first.withUnsafeBytes(header) else { throw .wrongHeader }
+
+        #if os(Linux)
+        if let (bytes, lease) = FileLeases.shared.map(descriptor, size: size) {
+            keepsDescriptor = true // the lease's until it is released
+            region = Region(bytes: bytes)
+            self.lease = lease
+            return
+        }
+        lease = nil
+        #endif
 
         guard let address = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
               address != MAP_FAILED else { throw .unreadable(errno) }
@@ -78,6 +94,9 @@ final class MappedFile: Sendable {
     }
 
     deinit {
+        #if os(Linux)
+        if let lease { FileLeases.shared.release(lease) }
+        #endif
         munmap(UnsafeMutableRawPointer(mutating: region.bytes.baseAddress), region.bytes.count)
     }
 

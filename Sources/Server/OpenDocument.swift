@@ -15,6 +15,8 @@ struct OpenDocument: Sendable {
     private var parsed: Question?
     /// What the repetition check keeps from one check of this document to the next.
     let repetitionMemo = RepetitionMemo()
+    /// The findings of its last check, shared by the requests of one version.
+    let findingsMemo = FindingsMemo()
 
     init(uri: DocumentURI, languageId: String, version: Int, text: String) {
         self.uri = uri

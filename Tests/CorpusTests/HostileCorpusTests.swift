@@ -84,6 +84,51 @@ final class HostileCorpusTests: XCTestCase {
         XCTAssertEqual(reopened.records, CorpusLoader().load(sources).records)
     }
 
+    #if os(Linux)
+    /// The cache is mapped from the page cache under a read lease (no copy), and a
+    /// truncation by another process waits until the mapping is a private copy.
+    func testACacheMappedUnderALeaseSurvivesATruncationByAnotherProcess() throws {
+        _ = CorpusLoader().open(sources, cache: cache)
+        let (reopened, outcome) = CorpusLoader().open(sources, cache: cache)
+        XCTAssertEqual(outcome, .hit)
+        let pid = "\(getpid())"
+        let leases = try String(contentsOfFile: "/proc/locks", encoding: .utf8).split(separator: "\n")
+            .filter { $0.contains("LEASE") && $0.split(separator: " ").contains { $0 == pid } }
+        XCTAssertFalse(leases.isEmpty, "the reopened cache is mapped under a lease")
+        // `truncate` opens without blocking: it is refused while the lease is broken, and
+        // goes through once the keeper has given the lease up.
+        var attempts = 0
+        while attempts < 100 {
+            attempts += 1
+            let truncation = Process()
+            truncation.executableURL = URL(fileURLWithPath: "/usr/bin/truncate")
+            truncation.arguments = ["-s", "0", cachePath]
+            truncation.standardError = FileHandle.nullDevice
+            try truncation.run()
+            truncation.waitUntilExit()
+            if truncation.terminationStatus == 0 { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: cachePath)[.size] as? Int, 0)
+        XCTAssertFalse(reopened.search("gedetineerden introductiefilmpje gevangenis").isEmpty)
+        XCTAssertEqual(reopened.records, CorpusLoader().load(sources).records)
+    }
+
+    /// No lease while someone has the file open for writing: the cache is then copied,
+    /// and a truncation changes nothing either.
+    func testACacheOpenForWritingElsewhereIsCopiedInstead() throws {
+        _ = CorpusLoader().open(sources, cache: cache)
+        let writer = open(cachePath, O_WRONLY)
+        XCTAssertGreaterThanOrEqual(writer, 0)
+        defer { close(writer) }
+        let (reopened, outcome) = CorpusLoader().open(sources, cache: cache)
+        XCTAssertEqual(outcome, .hit)
+        XCTAssertEqual(ftruncate(writer, 0), 0)
+        XCTAssertFalse(reopened.search("gedetineerden introductiefilmpje gevangenis").isEmpty)
+        XCTAssertEqual(reopened.records, CorpusLoader().load(sources).records)
+    }
+    #endif
+
     // MARK: - Item 4: odd files at the cache path
 
     func testAFIFOAtTheCachePathIsReportedNotWaitedOn() throws {

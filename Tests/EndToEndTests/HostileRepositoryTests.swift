@@ -182,6 +182,45 @@ final class HostileRepositoryTests: XCTestCase {
         XCTAssertFalse(server.inbox.contains { $0["method"] == "window/showMessage" }, "\(server.inbox)")
     }
 
+    // MARK: - Item 3: a cache truncated under a running server
+
+    /// A warm start maps the cache; `truncate` from another process waits until the
+    /// server has its own copy, and the server answers from the same corpus after.
+    func testAServerSurvivesItsCacheTruncatedByAnotherProcess() throws {
+        for number in 910..<914 {
+            try write(CorpusConfigurationTests.record(number: number, title: "Fietspaden \(number) - Herstel"), to: "corpus/\(number).txt")
+        }
+        let options: JSONValue = ["corpus": .string(folder.appendingPathComponent("corpus").path), "seeds": false]
+        let first = try server()
+        _ = try first.initialize(initializationOptions: options)
+        _ = try waitForLog(first, containing: "vragen in het corpus")
+        _ = try first.shutdownAndExit()
+        let cacheFiles = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("cache").path)
+            .filter { $0.hasSuffix(".bin") }
+        let cacheFile = try XCTUnwrap(cacheFiles.first, "the first start wrote a cache")
+
+        let server = try server()
+        _ = try server.initialize(initializationOptions: options)
+        _ = try waitForLog(server, containing: "vragen in het corpus")
+        let before = try server.request("vraagbaak/search", ["text": "fietspaden herstel"])["result"]?.arrayValue ?? []
+        XCTAssertEqual(before.count, 4)
+        var truncated = false
+        for _ in 0..<100 where !truncated {
+            let truncation = Process()
+            truncation.executableURL = URL(fileURLWithPath: "/usr/bin/truncate")
+            truncation.arguments = ["-s", "0", folder.appendingPathComponent("cache/\(cacheFile)").path]
+            truncation.standardError = FileHandle.nullDevice
+            try truncation.run()
+            truncation.waitUntilExit()
+            truncated = truncation.terminationStatus == 0
+            if !truncated { Thread.sleep(forTimeInterval: 0.05) } // refused while the lease is given up
+        }
+        XCTAssertTrue(truncated)
+        let after = try server.request("vraagbaak/search", ["text": "fietspaden herstel"])["result"]?.arrayValue ?? []
+        XCTAssertEqual(after, before, "the same answers from the server's own copy")
+        XCTAssertEqual(try server.shutdownAndExit(), 0)
+    }
+
     // MARK: - Item 6: a client that does not answer
 
     func testACorpusLoadsWhenTheClientAnswersNeitherConfigurationNorProgress() throws {

@@ -12,16 +12,16 @@ import SourceText
 struct NotDutchRule: Rule {
     let code = RuleCode.notDutch
 
-    static let dutchWords: Set<[UInt8]> = Set([
+    static let dutchList = [
         "het", "een", "van", "dat", "op", "te", "voor", "met", "zijn", "niet", "aan", "er", "ook", "als", "bij",
         "door", "naar", "om", "worden", "wordt", "werd", "deze", "heeft", "hebben", "kan", "kunnen", "zal", "zou",
         "welke", "hoeveel", "wat", "hoe", "waarom", "wanneer", "ik", "uit", "nog", "geen", "meer", "wil", "graag",
         "hun", "dit", "wij", "zij", "ze", "minister", "vraag", "vragen", "januari", "februari", "maart", "mei",
         "juni", "juli", "augustus", "oktober",
-    ].map { Array($0.utf8) })
+    ]
 
     /// French, English and German function words, and month names Dutch writes otherwise.
-    static let foreignWords: Set<[UInt8]> = Set([
+    static let foreignList = [
         // French
         "le", "la", "les", "des", "du", "et", "est", "un", "une", "que", "qui", "pour", "dans", "par", "sur", "au",
         "aux", "pas", "ce", "cette", "sont", "avec", "ne", "il", "elle", "nous", "vous", "ministre", "question",
@@ -32,10 +32,14 @@ struct NotDutchRule: Rule {
         "when", "minister", "january", "february", "march", "june", "july", "october",
         // German
         "der", "das", "und", "ist", "nicht", "ein", "eine", "mit", "von", "zu", "auf", "für", "sich", "auch",
-    ].map { Array($0.utf8) }).subtracting(dutchWords)
+    ].filter { !dutchList.contains($0) }
+
+    // Looked up once per word of the title and question part: byte-packed, no hashing.
+    static let dutchWords = ShortWordSet(dutchList)
+    static let foreignWords = ShortWordSet(foreignList)
 
     /// Longer words are in neither list.
-    static let longestWord = dutchWords.union(foreignWords).map(\.count).max() ?? 0
+    static let longestWord = max(dutchWords.longestMember, foreignWords.longestMember)
 
     func findings(in context: CheckContext) -> [Finding] {
         let question = context.question

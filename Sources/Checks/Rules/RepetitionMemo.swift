@@ -16,8 +16,9 @@ import Synchronization
 /// afresh. Either way the answer is the same.
 public final class RepetitionMemo: Sendable {
     struct Key: Equatable {
-        let titleTerms: [String]
-        let bodyTerms: [String]
+        /// `Tokenizer.termKey`s of the title and the question part.
+        let titleTerms: [UInt8]
+        let bodyTerms: [UInt8]
         let excluded: Set<Int>
         let documentPath: String?
         let copyLimit: Int

@@ -77,7 +77,7 @@ struct RepetitionRule: Rule {
         let parts = QuestionText.parts(of: context.question, text: String(decoding: context.bytes, as: UTF8.self))
         // The decision depends on the terms alone: kept for the next check of this
         // document, and reused while a keystroke leaves them as they are.
-        let key = RepetitionMemo.Key(titleTerms: Tokenizer.terms(in: parts.title), bodyTerms: Tokenizer.terms(in: parts.body),
+        let key = RepetitionMemo.Key(titleTerms: Tokenizer.termKey(in: parts.title), bodyTerms: Tokenizer.termKey(in: parts.body),
                                      excluded: context.excludedRecords, documentPath: context.documentPath,
                                      copyLimit: copyLimit, relevanceLimit: relevanceLimit)
         let memo = context.repetitionMemo

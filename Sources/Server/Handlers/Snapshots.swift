@@ -16,6 +16,7 @@ extension LanguageServer {
                                         configuration: configuration, today: clock.today, records: recordLocator,
                                         usesCorpus: corpusIsReady)
         snapshot.repetitionMemo = document.repetitionMemo
+        snapshot.findingsMemo = document.findingsMemo
         return (snapshot, PositionConverter(lineIndex: text.lineIndex, unit: session.columnUnit))
     }
 }
