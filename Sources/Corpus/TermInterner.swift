@@ -38,14 +38,41 @@ struct TermInterner {
 
     /// Counts `text`'s terms in `field`; with `shingleWords`, also appends the
     /// shingle hash of each of its words the shingles keep, in order.
+    ///
+    /// Two passes: the words become ids (the table may grow), then the ids are
+    /// counted through pointers into arrays that no longer grow, so the 50 million
+    /// words of a large corpus pay no copy-on-write check each.
     mutating func count(_ text: String, field: Int, lengths: inout FieldCounts, shingleWords: inout [UInt64]?) {
-        Tokenizer.forEachWord(in: text) { word in
-            // Stopwords are in no shingle either.
-            guard let id = self.id(word) else { return }
-            if scratch[Int(id)].isEmpty { touched.append(id) }
-            scratch[Int(id)].add(1, to: field)
-            lengths.add(1, to: field)
-            if shingleWords != nil, let hash = shingleHashes[Int(id)] { shingleWords?.append(hash) }
+        var text = text
+        text.withUTF8 { bytes in
+            // A word takes two bytes and a separator, so there are at most n / 3 + 1.
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: bytes.count / 3 + 1) { ids in
+                var found = 0
+                Tokenizer.forEachWord(in: bytes) { word in
+                    // Stopwords are counted nowhere and are in no shingle either.
+                    if let id = self.id(word) {
+                        ids[found] = id
+                        found += 1
+                    }
+                }
+                guard found > 0 else { return }
+                lengths.add(UInt16(truncatingIfNeeded: found), to: field)
+                let wantsShingles = shingleWords != nil
+                var words = shingleWords ?? []
+                shingleWords = nil // `words` is the only reference, so appending copies nothing
+                if wantsShingles { words.reserveCapacity(words.count + found) }
+                scratch.withUnsafeMutableBufferPointer { scratch in
+                    shingleHashes.withUnsafeBufferPointer { shingleHashes in
+                        for index in 0..<found {
+                            let id = Int(ids[index])
+                            if scratch[id].isEmpty { touched.append(Int32(id)) }
+                            scratch[id].add(1, to: field)
+                            if wantsShingles, let hash = shingleHashes[id] { words.append(hash) }
+                        }
+                    }
+                }
+                if wantsShingles { shingleWords = words }
+            }
         }
     }
 
@@ -73,6 +100,7 @@ struct ByteTable {
     var count: Int { values.count }
 
     /// The value stored for `key`, or the one `make` gives, stored for next time.
+    @inline(__always)
     mutating func value(for key: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Int32) -> Int32 {
         let hash = Self.hash(key)
         let tag = hash & 0xFFFF_FFFF_0000_0000
@@ -85,14 +113,19 @@ struct ByteTable {
                 if word == 0 { return nil }
                 if word & 0xFFFF_FFFF_0000_0000 == tag {
                     let entry = Int(word & 0xFFFF_FFFF) - 1
-                    if keyEquals(entry, key) { return values[entry] }
+                    if keyEquals(entry, key) { return values.withUnsafeBufferPointer { $0[entry] } }
                 }
                 slot = (slot + 1) & mask
             }
         }
         if let found { return found }
-        let value = make(key)
-        slots[slot] = tag | UInt64(values.count + 1)
+        return insert(key, hash: hash, slot: slot, value: make(key))
+    }
+
+    /// A new key at the empty `slot` its probe ended on: out of line, as it is rare.
+    @inline(never)
+    private mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, slot: Int, value: Int32) -> Int32 {
+        slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(values.count + 1)
         hashes.append(hash)
         keyBytes.append(contentsOf: key)
         keyStarts.append(Int32(keyBytes.count))
@@ -113,7 +146,13 @@ struct ByteTable {
             let start = Int(starts[entry])
             guard Int(starts[entry + 1]) - start == key.count else { return false }
             return keyBytes.withUnsafeBufferPointer { bytes in
-                memcmp(bytes.baseAddress! + start, key.baseAddress!, key.count) == 0
+                // Most terms are short: compared in place, without a call to `memcmp`.
+                var index = 0
+                while index < key.count {
+                    if bytes[start + index] != key[index] { return false }
+                    index += 1
+                }
+                return true
             }
         }
     }
@@ -129,10 +168,41 @@ struct ByteTable {
         slots = larger
     }
 
-    /// FNV-1a with a final mix, so the low bits used for the slot depend on every byte.
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
-        return hash ^ (hash >> 29)
+    /// Eight bytes at a time, each step one wide multiply (FNV-1a took a multiply per
+    /// byte, in a chain: a sixteenth of an index build). Low bits pick the slot, high
+    /// bits are the tag; the value never leaves the table, so it may change freely.
+    @inline(__always)
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let count = key.count
+        guard count > 0, let base = key.baseAddress else { return 0 }
+        let bytes = UnsafeRawPointer(base)
+        let seed: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+        if count >= 8 {
+            var hash = seed
+            var offset = 0
+            while offset + 8 < count {
+                hash = mix(hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self), 0xE703_7ED1_A0B4_28DB)
+                offset += 8
+            }
+            // The last eight bytes, overlapping the chunk before when the count is no multiple of 8.
+            return mix(hash, bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        }
+        let low: UInt64
+        let high: UInt64
+        if count >= 4 {
+            low = UInt64(bytes.loadUnaligned(as: UInt32.self))
+            high = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+        } else {
+            low = UInt64(key[0]) << 16 | UInt64(key[count >> 1]) << 8 | UInt64(key[count - 1])
+            high = 0
+        }
+        return mix(seed ^ low, high)
+    }
+
+    /// The two halves of the 128-bit product of the (offset) arguments, folded.
+    @inline(__always)
+    private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = (a ^ 0xA076_1D64_78BD_642F).multipliedFullWidth(by: b ^ 0xE703_7ED1_A0B4_28DB)
+        return product.high ^ product.low
     }
 }

@@ -27,11 +27,21 @@ public enum TextDecoding {
             let count = min(buffer.count, 8192)
             guard count > 0 else { return false }
             if memchr(buffer.baseAddress!, 0, count) != nil { return true }
-            // Branch-free, so the compiler can count many bytes at once.
+            // An 8-bit count per run of 255 bytes (it cannot overflow) and no branch: the
+            // compiler counts a vector of bytes per step. (An `Int` count went a byte at
+            // a time: a twentieth of a whole index build.)
             var controls = 0
-            for index in 0..<count {
-                let byte = buffer[index]
-                controls &+= byte < 0x09 || (byte > 0x0D && byte < 0x20) ? 1 : 0
+            var start = 0
+            while start < count {
+                let end = min(count, start + 255)
+                var runControls: UInt8 = 0
+                for index in start..<end {
+                    let byte = buffer[index]
+                    // 0x00...0x08 and 0x0E...0x1F: below 0x20, and not tab to carriage return.
+                    runControls &+= (byte < 0x20 ? 1 : 0) & (byte &- 0x09 > 0x04 ? 1 : 0)
+                }
+                controls += Int(runControls)
+                start = end
             }
             return controls * 20 > count
         }

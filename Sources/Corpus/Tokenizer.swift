@@ -39,49 +39,64 @@ public enum Tokenizer {
     /// and makes no string for a term it has seen before.
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
-        text.withUTF8 { scan($0, body) }
+        text.withUTF8 { forEachWord(in: $0, body) }
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumTermLength) { word in
-            // Counts past the capacity, so an overlong run is recognised and dropped.
-            var length = 0
-            @inline(__always) func append(_ byte: UInt8) {
-                if length < maximumTermLength { word[length] = byte }
-                length += 1
+    /// The same, over UTF-8 bytes. Inlined, so the indexer's `body` is too.
+    @inline(__always)
+    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        asciiTermBytes.withUnsafeBufferPointer { ascii in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumTermLength) { word in
+                scan(bytes, ascii: ascii, word: word, body)
             }
-            @inline(__always) func flush() {
-                if length >= 2 && length <= maximumTermLength { body(UnsafeBufferPointer(rebasing: word[..<length])) }
-                length = 0
-            }
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let byte = bytes[i]
-                if byte < 0x80 {
-                    if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                        append(byte)
-                    } else if byte >= 0x41 && byte <= 0x5A {
-                        append(byte + 0x20)
-                    } else {
-                        flush()
-                    }
-                    i += 1
-                } else if byte == 0xC3, i + 1 < n, let folded = foldLatin1(bytes[i + 1]) {
-                    // é, ë, ï, ö, ... (U+00C0...U+00FF) fold to their base letter.
-                    append(folded)
-                    i += 2
-                } else if Bytes.ignorableWidth(byte, i + 1 < n ? bytes[i + 1] : 0, i + 2 < n ? bytes[i + 2] : 0) > 0 {
-                    // A soft hyphen or zero-width space inside a word is not there.
-                    i += Bytes.ignorableWidth(byte, i + 1 < n ? bytes[i + 1] : 0, i + 2 < n ? bytes[i + 2] : 0)
-                } else {
-                    // Any other non-ASCII character (dashes, quotes, emoji) separates words.
-                    flush()
-                    i += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-                }
-            }
-            flush()
         }
+    }
+
+    /// Per ASCII byte: the byte a term has for it (letters lowercased, digits as they
+    /// are), or 0 for a separator. One load instead of three range tests per byte.
+    private static let asciiTermBytes: [UInt8] = (0..<128).map { byte -> UInt8 in
+        switch byte {
+        case 0x61...0x7A, 0x30...0x39: return UInt8(byte)
+        case 0x41...0x5A: return UInt8(byte + 0x20)
+        default: return 0
+        }
+    }
+
+    @inline(__always)
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, ascii: UnsafeBufferPointer<UInt8>,
+                             word: UnsafeMutableBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        // Counts past the capacity, so an overlong run is recognised and dropped.
+        var length = 0
+        @inline(__always) func append(_ byte: UInt8) {
+            if length < maximumTermLength { word[length] = byte }
+            length += 1
+        }
+        @inline(__always) func flush() {
+            if length >= 2 && length <= maximumTermLength { body(UnsafeBufferPointer(rebasing: word[..<length])) }
+            length = 0
+        }
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                let termByte = ascii[Int(byte)]
+                if termByte != 0 { append(termByte) } else { flush() }
+                i += 1
+            } else if byte == 0xC3, i + 1 < n, let folded = foldLatin1(bytes[i + 1]) {
+                // é, ë, ï, ö, ... (U+00C0...U+00FF) fold to their base letter.
+                append(folded)
+                i += 2
+            } else if Bytes.ignorableWidth(byte, i + 1 < n ? bytes[i + 1] : 0, i + 2 < n ? bytes[i + 2] : 0) > 0 {
+                // A soft hyphen or zero-width space inside a word is not there.
+                i += Bytes.ignorableWidth(byte, i + 1 < n ? bytes[i + 1] : 0, i + 2 < n ? bytes[i + 2] : 0)
+            } else {
+                // Any other non-ASCII character (dashes, quotes, emoji) separates words.
+                flush()
+                i += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            }
+        }
+        flush()
     }
 
     /// The base letter of a UTF-8 `C3 xx` character (U+00C0...U+00FF), lowercased;
