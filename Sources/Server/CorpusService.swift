@@ -88,8 +88,13 @@ extension LanguageServer {
 
     /// Where navigation finds record files: their paths, or for the embedded seeds
     /// read-only copies in the cache folder (`SeedFiles`, written on first use).
+    /// Made once per cache folder setting: every snapshot takes it, and the default
+    /// folder costs a copy of the environment and a `stat`, a fifth of a hover.
     var recordLocator: RecordLocator {
-        RecordLocator(seedFiles: seedFiles, cacheFolder: cacheFolder)
+        if let kept = keptRecordLocator, kept.cacheDirectory == configuration.cacheDirectory { return kept.locator }
+        let locator = RecordLocator(seedFiles: seedFiles, cacheFolder: cacheFolder)
+        keptRecordLocator = (configuration.cacheDirectory, locator)
+        return locator
     }
 
     private func install(_ corpus: Corpus, sources: [CorpusSource], seconds: Double, cacheOutcome: IndexCache.Outcome?) {

@@ -68,6 +68,8 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     var corpusUpdates = CorpusUpdates()
     /// The embedded seeds as files, for navigation (`recordLocator`).
     let seedFiles = SeedFiles()
+    /// `recordLocator` as last made, with the `cacheDirectory` setting it was made for.
+    var keptRecordLocator: (cacheDirectory: String?, locator: RecordLocator)?
     var settingsGeneration = 0
     var diagnosticsGeneration = 0
     /// Documents being checked now; checked again when done if asked meanwhile.
