@@ -65,9 +65,22 @@ public struct Checker: Sendable {
                 findings.append(finding)
             }
         }
-        return findings.sorted { a, b in
-            (a.range.start, a.range.end, a.code.rawValue) < (b.range.start, b.range.end, b.code.rawValue)
+        return Self.sortedByRange(findings)
+    }
+
+    /// Sorted by range, then code; equal keys keep their order. The keys are sorted,
+    /// not the findings (large values, tens of thousands on a long draft), which are
+    /// then moved once.
+    static func sortedByRange(_ findings: [Finding]) -> [Finding] {
+        let keys = findings.map { (start: $0.range.start, end: $0.range.end, code: $0.code) }
+        let order = keys.indices.sorted { a, b in
+            let (x, y) = (keys[a], keys[b])
+            if x.start != y.start { return x.start < y.start }
+            if x.end != y.end { return x.end < y.end }
+            if x.code != y.code { return x.code.rawValue < y.code.rawValue }
+            return a < b
         }
+        return order.map { findings[$0] }
     }
 
     /// Parses `text` (layout detected unless `kind` is given) and checks it.

@@ -36,7 +36,18 @@ public struct Silence: Sendable, Hashable {
     /// The flagged text, shortened: written beside the fingerprint so a reader of
     /// `vraagbaak.json` sees what was silenced.
     public static func excerpt(of range: TextRange, in bytes: [UInt8]) -> String {
+        // The start of a long range is enough (a word-limit finding flags up to 1 MB,
+        // and code actions make an excerpt per finding): collapsing is local, so its
+        // first 60 characters are the whole range's when it has two more after them
+        // (the last may be cut short at the window's end).
+        if range.length > excerptWindow {
+            let start = Bytes.collapsedString(bytes, TextRange(start: range.start, end: range.start + excerptWindow))
+            if start.count > excerptLength + 1 { return String(start.prefix(excerptLength)) + "…" }
+        }
         let flagged = Bytes.collapsedString(bytes, range)
-        return flagged.count > 60 ? String(flagged.prefix(60)) + "…" : flagged
+        return flagged.count > excerptLength ? String(flagged.prefix(excerptLength)) + "…" : flagged
     }
+
+    static let excerptLength = 60
+    static let excerptWindow = 1024
 }

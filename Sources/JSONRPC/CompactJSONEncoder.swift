@@ -35,6 +35,8 @@ enum JSONNode {
     case literal(String)
     /// A whole array of `Int`s, kept as one array: semantic tokens are millions.
     case ints([Int])
+    /// A value that writes itself at the end (`CompactJSONWritable`).
+    case writable(any CompactJSONWritable)
     case array(JSONArrayBox)
     case object(JSONObjectBox)
 
@@ -51,6 +53,7 @@ enum JSONNode {
         if Value.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
         if Value.self == [Int].self { return .ints(unsafeBitCast(value, to: [Int].self)) }
         if Value.self == Double.self || Value.self == Float.self { return try literal(value) }
+        if let writable = value as? any CompactJSONWritable { return .writable(writable) }
         let encoder = NodeEncoder()
         try value.encode(to: encoder)
         return encoder.node
@@ -274,9 +277,12 @@ private struct SlotSingleContainer: SingleValueEncodingContainer {
 /// a key encoded twice wins), `/` unescaped, control characters as `JSONEncoder`
 /// writes them.
 struct JSONNodeWriter {
-    private(set) var bytes: [UInt8] = []
+    var bytes: [UInt8] = []
 
     init() { bytes.reserveCapacity(1024) }
+
+    /// A writer with nothing reserved: one whose bytes are swapped in.
+    init(empty: Void) {}
 
     mutating func write(_ node: JSONNode) {
         switch node {
@@ -286,6 +292,12 @@ struct JSONNodeWriter {
         case .unsigned(let value): writeUnsigned(value)
         case .string(let value): writeString(value)
         case .literal(let text): append(text)
+        case .writable(let value):
+            // The bytes move to the writer and back, without a copy.
+            var writer = CompactJSONWriter(output: JSONNodeWriter(empty: ()))
+            swap(&writer.output.bytes, &bytes)
+            value.write(to: &writer)
+            swap(&writer.output.bytes, &bytes)
         case .ints(let values):
             bytes.reserveCapacity(bytes.count + values.count * 4 + 2)
             bytes.append(UInt8(ascii: "["))
@@ -333,7 +345,7 @@ struct JSONNodeWriter {
 
     private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-    private mutating func writeInteger(_ value: Int64) {
+    mutating func writeInteger(_ value: Int64) {
         if value < 0 {
             bytes.append(UInt8(ascii: "-"))
             writeUnsigned(value.magnitude)
@@ -363,7 +375,7 @@ struct JSONNodeWriter {
 
     /// Quotes and backslashes escaped, control characters as `\b \t \n \f \r` or
     /// `\u00xx`; everything else (slashes, DEL, non-ASCII) as is.
-    private mutating func writeString(_ text: String) {
+    mutating func writeString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in

@@ -1,3 +1,5 @@
+import JSONRPC
+
 /// A position in a document: zero-based line, and a character offset counted in
 /// the negotiated position encoding (UTF-16 code units unless agreed otherwise).
 public struct Position: Codable, Hashable, Sendable, Comparable {
@@ -116,5 +118,40 @@ public struct MarkupContent: Codable, Hashable, Sendable {
     public init(kind: MarkupKind, value: String) {
         self.kind = kind
         self.value = value
+    }
+}
+
+// Written by hand, members in key order: an outline or a diagnostics list holds
+// tens of thousands of positions (`CompactJSONWritable`).
+extension Position: CompactJSONWritable {
+    public func write(to writer: inout CompactJSONWriter) {
+        writer.beginObject()
+        writer.key("character")
+        writer.int(character)
+        writer.key("line")
+        writer.int(line)
+        writer.endObject()
+    }
+}
+
+extension Range: CompactJSONWritable {
+    public func write(to writer: inout CompactJSONWriter) {
+        writer.beginObject()
+        writer.key("end")
+        writer.value(end)
+        writer.key("start")
+        writer.value(start)
+        writer.endObject()
+    }
+}
+
+extension Location: CompactJSONWritable {
+    public func write(to writer: inout CompactJSONWriter) {
+        writer.beginObject()
+        writer.key("range")
+        writer.value(range)
+        writer.key("uri")
+        writer.string(uri)
+        writer.endObject()
     }
 }

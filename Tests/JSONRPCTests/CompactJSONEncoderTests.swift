@@ -113,3 +113,43 @@ final class CompactJSONEncoderTests: XCTestCase {
         XCTAssertThrowsError(try CompactJSONEncoder().encode(["a": Double.infinity]))
     }
 }
+
+/// A `CompactJSONWritable` value is written by its `write(to:)`, wherever it stands.
+final class CompactJSONWritableDispatchTests: XCTestCase {
+    /// Encodes one way through `Encoder`, another by hand: the output tells which ran.
+    private struct Marked: CompactJSONWritable {
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode("through Encoder")
+        }
+
+        func write(to writer: inout CompactJSONWriter) {
+            writer.beginObject()
+            writer.key("a")
+            writer.array([Inner(), Inner()])
+            writer.key("b")
+            writer.bool(true)
+            writer.key("c")
+            writer.string("x\"/")
+            writer.endObject()
+        }
+    }
+
+    private struct Inner: CompactJSONWritable {
+        func encode(to encoder: Encoder) throws {}
+        func write(to writer: inout CompactJSONWriter) { writer.int(-3) }
+    }
+
+    private struct Holder: Encodable {
+        var list = [Marked(), Marked()]
+        var single: Marked? = Marked()
+        var none: Marked?
+    }
+
+    func testWritableValuesAreWrittenByHand() throws {
+        let marked = #"{"a":[-3,-3],"b":true,"c":"x\"/"}"#
+        XCTAssertEqual(String(decoding: try CompactJSONEncoder().encode(Marked()), as: UTF8.self), marked)
+        XCTAssertEqual(String(decoding: try CompactJSONEncoder().encode(Holder()), as: UTF8.self),
+                       #"{"list":[\#(marked),\#(marked)],"single":\#(marked)}"#)
+    }
+}
