@@ -35,9 +35,12 @@ final class IncrementalCorpusTests: XCTestCase {
         }
     }
 
-    /// Waits for diagnostics of `uri` whose codes meet `condition`, pushed after this
-    /// call (earlier ones are taken from the inbox first); their codes.
-    private func diagnostics(_ server: ServerProcess, _ uri: String, where condition: @escaping ([String]) -> Bool) throws -> [String] {
+    /// Does `action`, then waits for diagnostics of `uri` whose codes meet `condition`,
+    /// pushed after the action began (those received before it are taken from the
+    /// inbox first: counted after it, a quick server's answer was taken for an
+    /// earlier one, and the wait timed out); their codes.
+    private func diagnostics(_ server: ServerProcess, _ uri: String, after action: () throws -> Void,
+                             where condition: @escaping ([String]) -> Bool) throws -> [String] {
         func codes(_ message: JSONValue) -> [String] {
             (message["params"]?["diagnostics"]?.arrayValue ?? []).compactMap { $0["code"]?.stringValue }
         }
@@ -45,6 +48,7 @@ final class IncrementalCorpusTests: XCTestCase {
             $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["uri"] == .string(uri)
         }
         let stale = server.inbox.filter(isPublish).count
+        try action()
         for _ in 0..<stale { _ = try server.waitFor("earlier diagnostics", isPublish) }
         return codes(try server.waitFor(timeout: 20, "diagnostics") { isPublish($0) && condition(codes($0)) })
     }
@@ -80,8 +84,7 @@ final class IncrementalCorpusTests: XCTestCase {
             1. Hoeveel fietspaden werden in 2024 verlicht?
 
             """
-        server.open(uri, draft)
-        _ = try diagnostics(server, uri) { $0.contains("citation-unknown") }
+        _ = try diagnostics(server, uri, after: { server.open(uri, draft) }) { $0.contains("citation-unknown") }
         func hover() throws -> String {
             let response = try server.request("textDocument/hover", [
                 "textDocument": ["uri": .string(uri)], "position": position(5, 40),
@@ -91,9 +94,11 @@ final class IncrementalCorpusTests: XCTestCase {
         XCTAssertTrue(try hover().contains("staat niet in het corpus"))
 
         // Added: the citation resolves, and hover shows the record.
-        try write(number: 905, title: "Fietspaden - Verlichting langs gewestwegen")
-        notify(server, [905], type: 1)
-        XCTAssertFalse(try diagnostics(server, uri) { !$0.contains("citation-unknown") }.contains("citation-unknown"))
+        let added = try diagnostics(server, uri, after: {
+            try write(number: 905, title: "Fietspaden - Verlichting langs gewestwegen")
+            notify(server, [905], type: 1)
+        }) { !$0.contains("citation-unknown") }
+        XCTAssertFalse(added.contains("citation-unknown"))
         XCTAssertTrue(try hover().contains("Fietspaden - Verlichting langs gewestwegen"))
 
         // A burst: 8 files saved at once, 8 notifications, one update. Among them the
@@ -110,9 +115,10 @@ final class IncrementalCorpusTests: XCTestCase {
         XCTAssertEqual(try server.request("vraagbaak/corpusStatus")["result"]?["records"], 201)
 
         // Removed: the citation is unknown again.
-        try FileManager.default.removeItem(at: corpus.appendingPathComponent("905.txt"))
-        notify(server, [905], type: 3)
-        _ = try diagnostics(server, uri) { $0.contains("citation-unknown") }
+        _ = try diagnostics(server, uri, after: {
+            try FileManager.default.removeItem(at: corpus.appendingPathComponent("905.txt"))
+            notify(server, [905], type: 3)
+        }) { $0.contains("citation-unknown") }
         XCTAssertTrue(try hover().contains("staat niet in het corpus"))
         XCTAssertEqual(try server.request("vraagbaak/corpusStatus")["result"]?["records"], 200)
         // One update for the addition, one for the burst of 8, one for the removal.
