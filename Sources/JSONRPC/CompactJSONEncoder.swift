@@ -19,6 +19,7 @@ public struct CompactJSONEncoder {
         }
         var writer = JSONNodeWriter()
         writer.write(node)
+        if let failure = writer.failure { throw failure }
         return Data(writer.bytes)
     }
 }
@@ -278,6 +279,8 @@ private struct SlotSingleContainer: SingleValueEncodingContainer {
 /// writes them.
 struct JSONNodeWriter {
     var bytes: [UInt8] = []
+    /// The first error of a value a `CompactJSONWritable` encoded through `Encoder`.
+    var failure: (any Error)?
 
     init() { bytes.reserveCapacity(1024) }
 
@@ -298,6 +301,7 @@ struct JSONNodeWriter {
             swap(&writer.output.bytes, &bytes)
             value.write(to: &writer)
             swap(&writer.output.bytes, &bytes)
+            if failure == nil { failure = writer.output.failure }
         case .ints(let values):
             bytes.reserveCapacity(bytes.count + values.count * 4 + 2)
             bytes.append(UInt8(ascii: "["))

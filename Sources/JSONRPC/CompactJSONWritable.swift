@@ -54,6 +54,14 @@ public struct CompactJSONWriter {
         needsComma = false
     }
 
+    /// A member's key that is not a literal (a dictionary's), escaped as a string is.
+    public mutating func dynamicKey(_ key: String) {
+        separate()
+        output.writeString(key)
+        output.bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
     public mutating func int(_ value: Int) {
         separate()
         output.writeInteger(Int64(value))
@@ -71,6 +79,18 @@ public struct CompactJSONWriter {
 
     public mutating func value<Value: CompactJSONWritable>(_ value: Value) {
         value.write(to: &self)
+    }
+
+    /// Any other value, through `Encoder` as `CompactJSONEncoder` encodes it (a
+    /// `JSONValue` payload, say). Its error, if any, is the encoder's.
+    public mutating func encodable<Value: Encodable>(_ value: Value) {
+        separate()
+        do {
+            output.write(try JSONNode.make(value))
+        } catch {
+            if output.failure == nil { output.failure = error }
+            output.bytes.append(contentsOf: "null".utf8)
+        }
     }
 
     public mutating func array<Value: CompactJSONWritable>(_ values: [Value]) {

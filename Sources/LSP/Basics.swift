@@ -155,3 +155,14 @@ extension Location: CompactJSONWritable {
         writer.endObject()
     }
 }
+
+extension TextEdit: CompactJSONWritable {
+    public func write(to writer: inout CompactJSONWriter) {
+        writer.beginObject()
+        writer.key("newText")
+        writer.string(newText)
+        writer.key("range")
+        writer.value(range)
+        writer.endObject()
+    }
+}

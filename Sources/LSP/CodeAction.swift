@@ -75,3 +75,68 @@ public enum CodeActionKind {
     public static let sourceFixAll = "source.fixAll"
     public static let source = "source"
 }
+
+// Written by hand, members in key order: a selection of a long draft gets fifteen
+// hundred actions, each with its diagnostic and edit (`CompactJSONWritable`).
+extension CodeAction: CompactJSONWritable {
+    public func write(to writer: inout CompactJSONWriter) {
+        writer.beginObject()
+        if let command {
+            writer.key("command")
+            writer.value(command)
+        }
+        if let data {
+            writer.key("data")
+            writer.encodable(data)
+        }
+        if let diagnostics {
+            writer.key("diagnostics")
+            writer.array(diagnostics)
+        }
+        if let edit {
+            writer.key("edit")
+            writer.value(edit)
+        }
+        if let isPreferred {
+            writer.key("isPreferred")
+            writer.bool(isPreferred)
+        }
+        if let kind {
+            writer.key("kind")
+            writer.string(kind)
+        }
+        writer.key("title")
+        writer.string(title)
+        writer.endObject()
+    }
+}
+
+extension Command: CompactJSONWritable {
+    public func write(to writer: inout CompactJSONWriter) {
+        writer.beginObject()
+        if let arguments {
+            writer.key("arguments")
+            writer.encodable(arguments)
+        }
+        writer.key("command")
+        writer.string(command)
+        writer.key("title")
+        writer.string(title)
+        writer.endObject()
+    }
+}
+
+extension WorkspaceEdit: CompactJSONWritable {
+    public func write(to writer: inout CompactJSONWriter) {
+        writer.beginObject()
+        writer.key("changes")
+        writer.beginObject()
+        // A dictionary's keys sorted by their bytes, as `JSONEncoder` sorts them.
+        for uri in changes.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            writer.dynamicKey(uri)
+            writer.array(changes[uri] ?? [])
+        }
+        writer.endObject()
+        writer.endObject()
+    }
+}

@@ -85,3 +85,60 @@ public struct DiagnosticOptions: Codable, Hashable, Sendable {
         self.workspaceDiagnostics = workspaceDiagnostics
     }
 }
+
+// Written by hand, members in key order: a long draft's diagnostics are a thousand
+// (`CompactJSONWritable`).
+extension Diagnostic: CompactJSONWritable {
+    public func write(to writer: inout CompactJSONWriter) {
+        writer.beginObject()
+        if let code {
+            writer.key("code")
+            writer.string(code)
+        }
+        if let codeDescription {
+            writer.key("codeDescription")
+            writer.value(codeDescription)
+        }
+        if let data {
+            writer.key("data")
+            writer.encodable(data)
+        }
+        writer.key("message")
+        writer.string(message)
+        writer.key("range")
+        writer.value(range)
+        if let relatedInformation {
+            writer.key("relatedInformation")
+            writer.array(relatedInformation)
+        }
+        if let severity {
+            writer.key("severity")
+            writer.int(severity.rawValue)
+        }
+        if let source {
+            writer.key("source")
+            writer.string(source)
+        }
+        writer.endObject()
+    }
+}
+
+extension CodeDescription: CompactJSONWritable {
+    public func write(to writer: inout CompactJSONWriter) {
+        writer.beginObject()
+        writer.key("href")
+        writer.string(href)
+        writer.endObject()
+    }
+}
+
+extension DiagnosticRelatedInformation: CompactJSONWritable {
+    public func write(to writer: inout CompactJSONWriter) {
+        writer.beginObject()
+        writer.key("location")
+        writer.value(location)
+        writer.key("message")
+        writer.string(message)
+        writer.endObject()
+    }
+}

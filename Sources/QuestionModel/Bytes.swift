@@ -206,6 +206,11 @@ public enum Bytes {
     /// spaces included) collapsed to one space and invisible characters dropped: how
     /// a hard-wrapped phrase reads.
     public static func collapsedString(_ bytes: [UInt8], _ range: TextRange) -> String {
+        String(decoding: collapsed(bytes, range), as: UTF8.self)
+    }
+
+    /// The bytes of `collapsedString` (no string made: a citation compares them).
+    static func collapsed(_ bytes: [UInt8], _ range: TextRange) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(range.length)
         var pendingSpace = false
@@ -230,7 +235,7 @@ public enum Bytes {
             }
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     enum Search { case absent, found, unsure }

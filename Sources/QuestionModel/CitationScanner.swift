@@ -235,14 +235,23 @@ private struct Reader {
               !needsDate || dateMention != nil else { return nil }
 
         let range = TextRange(start: start, end: end)
-        var canonical = isOwn ? "mijn " : ""
+        // Appended in place, into room made once: a long draft cites thousands of times.
+        var canonical = ""
+        canonical.reserveCapacity(64)
+        if isOwn { canonical += "mijn " }
         switch kind {
         case .requestForExplanation: canonical += "vraag om uitleg"
         case .topicalQuestion: canonical += "actuele vraag"
         default: canonical += "schriftelijke vraag"
         }
-        if let number { canonical += " nr. \(number.value)" }
-        if let dateMention { canonical += " van " + canonicalDateText(dateMention) }
+        if let number {
+            canonical += " nr. "
+            canonical += String(number.value)
+        }
+        if let dateMention {
+            canonical += " van "
+            canonical += canonicalDateText(dateMention)
+        }
         return makeCitation(kind: kind, range: range, number: number, dateMention: dateMention,
                             isOwn: isOwn, committee: nil, canonicalText: canonical)
     }
@@ -326,17 +335,34 @@ private struct Reader {
     private func makeCitation(kind: CitationKind, range: TextRange, number: (value: Int, range: TextRange)?,
                               dateMention: DateMention?, isOwn: Bool, committee: (String, TextRange)?,
                               canonicalText: String) -> Citation {
-        let written = Bytes.collapsedString(bytes, range)
+        let written = Bytes.collapsed(bytes, range)
         return Citation(kind: kind, range: range, text: Bytes.string(bytes, range),
                         number: number?.value, numberRange: number?.range,
                         date: dateMention?.date, dateRange: dateMention?.range, dateMention: dateMention,
                         isOwnQuestion: isOwn, committeeName: committee?.0, committeeNameRange: committee?.1,
                         canonicalText: canonicalText,
-                        isCanonical: Self.equalIgnoringFirstLetterCase(written, canonicalText))
+                        isCanonical: CitationScanner.equalIgnoringFirstLetterCase(written, canonicalText))
+    }
+}
+
+extension CitationScanner {
+    /// A citation that opens a sentence may start with a capital. `written` is the
+    /// collapsed text of the citation.
+    static func equalIgnoringFirstLetterCase(_ written: [UInt8], _ canonical: String) -> Bool {
+        // ASCII on both sides (nearly always): the strings are equal exactly when their
+        // bytes are (no ASCII text is canonically equivalent to another), and an ASCII
+        // character lowercases to its ASCII lowercase. Compared without a string.
+        if let equal = canonical.utf8.withContiguousStorageIfAvailable({ canonical -> Bool? in
+            guard written.allSatisfy({ $0 < 0x80 }), canonical.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard let first = written.first, let canonicalFirst = canonical.first else { return written.isEmpty && canonical.isEmpty }
+            return written.count == canonical.count && Bytes.lowercased(first) == canonicalFirst
+                && written.dropFirst().elementsEqual(canonical.dropFirst())
+        }), let equal { return equal }
+        return equalIgnoringFirstLetterCase(String(decoding: written, as: UTF8.self), canonical)
     }
 
-    /// A citation that opens a sentence may start with a capital.
-    private static func equalIgnoringFirstLetterCase(_ written: String, _ canonical: String) -> Bool {
+    /// The same on strings: Unicode's equality, a first character lowercased.
+    static func equalIgnoringFirstLetterCase(_ written: String, _ canonical: String) -> Bool {
         guard let first = written.first, let canonicalFirst = canonical.first else { return written == canonical }
         return written.dropFirst() == canonical.dropFirst() && first.lowercased() == String(canonicalFirst)
     }

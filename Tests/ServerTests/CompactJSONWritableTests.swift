@@ -48,3 +48,49 @@ final class CompactJSONWritableTests: XCTestCase {
         try assertSameBytes(Envelope(id: 7, result: .flat(flat), location: Location(uri: "u", range: range)))
     }
 }
+
+extension CompactJSONWritableTests {
+    private func diagnostic(_ index: Int) -> Diagnostic {
+        var diagnostic = Diagnostic(range: range, severity: index == 0 ? nil : .warning, code: index == 1 ? nil : "word-limit",
+                                    source: index == 2 ? nil : "vraagbaak", message: names[index % names.count],
+                                    relatedInformation: index == 3 ? nil : [
+                                        DiagnosticRelatedInformation(location: Location(uri: "file:///a", range: range),
+                                                                     message: "nr. 12 \"x\""),
+                                    ])
+        if index == 4 { diagnostic.codeDescription = CodeDescription(href: "https://example.org/a/b?c=d") }
+        if index == 5 { diagnostic.data = .object(["z": .int(1), "a": .array([.string("é/"), .null, .bool(false), .double(0.5)])]) }
+        return diagnostic
+    }
+
+    func testDiagnosticsInEveryShape() throws {
+        let diagnostics = (0..<7).map(diagnostic)
+        try assertSameBytes(diagnostics)
+        try assertSameBytes(PublishDiagnosticsParams(uri: "file:///w/x.vraag", version: 3, diagnostics: diagnostics))
+        try assertSameBytes(DocumentDiagnosticReport.full(diagnostics, resultId: "1-2"))
+    }
+
+    func testCodeActionsInEveryShape() throws {
+        let edits = [TextEdit(range: range, newText: "Deze vraag volgt op\n\"nr. 1\""), TextEdit(range: range, newText: "")]
+        let actions = [
+            CodeAction(title: "Verwijzen", kind: "quickfix", diagnostics: [diagnostic(1)], isPreferred: true,
+                       edit: WorkspaceEdit(changes: ["file:///b": edits, "file:///a": [], "file:///é": edits])),
+            CodeAction(title: "Negeren", kind: "quickfix", diagnostics: [diagnostic(5)], isPreferred: nil, edit: nil,
+                       command: Command(title: "Negeren", command: "vraagbaak.silence",
+                                        arguments: [.object(["uri": .string("file:///a"), "fingerprint": .string("0a")])])),
+            CodeAction(title: "Alle", kind: "source.fixAll", diagnostics: nil, isPreferred: nil, edit: nil,
+                       data: .object(["uri": .string("file:///a"), "version": .int(4)])),
+            CodeAction(title: "", kind: nil, diagnostics: [], isPreferred: false, edit: WorkspaceEdit(changes: [:]),
+                       command: Command(title: "t", command: "c", arguments: nil)),
+        ]
+        try assertSameBytes(actions)
+    }
+
+    /// A payload `JSONEncoder` refuses (a number that is not finite) fails the whole
+    /// encoding, inside a hand-written value too.
+    func testAPayloadErrorIsTheEncodersError() {
+        var diagnostic = diagnostic(0)
+        diagnostic.data = .double(.infinity)
+        XCTAssertThrowsError(try CompactJSONEncoder().encode([diagnostic]))
+        XCTAssertThrowsError(try JSONEncoder().encode([diagnostic]))
+    }
+}
