@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An abbreviation with its expansion as the corpus writes it:
 /// `Agentschap Integratie en Inburgering (AgII)`.
 public struct Abbreviation: Hashable, Sendable {
@@ -19,18 +25,31 @@ public struct Abbreviation: Hashable, Sendable {
 /// of a word. Linear in the text; the look-back window is a few words.
 public enum AbbreviationFinder {
     public static func definitions(in text: String) -> [(shortForm: String, longForm: String)] {
+        var text = text
+        return text.withUTF8 { definitions(inUTF8: $0) }
+    }
+
+    /// The same in UTF-8 bytes (a corpus file's, as read).
+    static func definitions(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [(shortForm: String, longForm: String)] {
         var found: [(String, String)] = []
-        var utf8 = text.utf8
-        let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
-            var i = 0
-            while i < bytes.count {
-                guard bytes[i] == UInt8(ascii: "(") else { i += 1; continue }
-                var close = i + 1
-                while close < bytes.count, close - i <= 24, bytes[close] != UInt8(ascii: ")"),
-                      bytes[close] != UInt8(ascii: "("), bytes[close] > 0x20 {
-                    close += 1
-                }
-                guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else { i += 1; continue }
+        guard let base = bytes.baseAddress else { return found }
+        var i = 0
+        while i < bytes.count {
+            // Straight to the next parenthesis (`memchr` reads many bytes a step).
+            guard let open = memchr(base + i, Int32(UInt8(ascii: "(")), bytes.count - i) else { break }
+            i = UnsafeRawPointer(open) - UnsafeRawPointer(base)
+            var close = i + 1
+            var capitals = 0
+            while close < bytes.count, close - i <= 24, bytes[close] != UInt8(ascii: ")"),
+                  bytes[close] != UInt8(ascii: "("), bytes[close] > 0x20 {
+                // A capital is an ASCII one or starts with a non-ASCII byte.
+                if bytes[close] &- 0x41 < 26 || bytes[close] >= 0xC0 { capitals += 1 }
+                close += 1
+            }
+            guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else { i += 1; continue }
+            // No short form has fewer than two capitals: most parentheses are rejected
+            // here, before their characters are decoded.
+            if capitals >= 2 {
                 let shortForm = Array(String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<close]), as: UTF8.self))
                 if isShortForm(shortForm[...]) {
                     // Only the few words before the parenthesis matter: decode just those.
@@ -41,14 +60,8 @@ public enum AbbreviationFinder {
                         found.append((String(shortForm), longForm))
                     }
                 }
-                i = close + 1
             }
-        }
-        if utf8.withContiguousStorageIfAvailable(scan) == nil {
-            var copy = text
-            copy.makeContiguousUTF8()
-            utf8 = copy.utf8
-            _ = utf8.withContiguousStorageIfAvailable(scan)
+            i = close + 1
         }
         return found
     }

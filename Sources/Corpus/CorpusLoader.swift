@@ -231,8 +231,7 @@ public struct CorpusLoader: Sendable {
     func parse(_ input: Input, interner: inout TermInterner, reading: inout Duration) -> Outcome {
         switch input {
         case .embedded(let name, let text):
-            let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .embedded(name: name),
-                                                   interner: &interner)
+            let (record, bag) = RecordBuilder.make(parsing: text, source: .embedded(name: name), interner: &interner)
             return .record(record, bag)
         case .file(let entry):
             return parseFile(entry, interner: &interner, reading: &reading)
@@ -262,8 +261,7 @@ public struct CorpusLoader: Sendable {
         case .text(let text, _) where text.utf8.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }):
             return .empty(path)
         case .text(let text, let wasUTF8):
-            let (record, bag) = RecordBuilder.make(Question.parse(text), text: text, source: .file(path: path),
-                                                   interner: &interner)
+            let (record, bag) = RecordBuilder.make(parsing: text, source: .file(path: path), interner: &interner)
             guard wasUTF8 else {
                 return .recordWithWarning(record, bag, LoadWarning(
                     path: path, kind: .notUTF8, message: "not valid UTF-8: read as Windows-1252"))

@@ -16,10 +16,14 @@ public enum QuestionText {
 
     /// The title and the question part apart (the search weighs them apart).
     public static func parts(of question: Question, text: String) -> (title: String, body: String) {
+        parts(of: question, utf8: Array(text.utf8))
+    }
+
+    /// The same from the UTF-8 of the text `question` was parsed from.
+    public static func parts(of question: Question, utf8 bytes: [UInt8]) -> (title: String, body: String) {
         var question = question
-        var bytes = Array(text.utf8)
         if question.kind == .draft {
-            let layout = DocumentKind.detect(text)
+            let layout = DocumentKind.detect(utf8: bytes)
             if layout != .draft {
                 question = Question.parse(utf8: bytes, as: layout)
             }
@@ -28,8 +32,6 @@ public enum QuestionText {
         guard let range = question.questionRange else { return (title, "") }
         let start = max(0, min(range.start, bytes.count))
         let end = max(start, min(range.end, bytes.count))
-        bytes.removeSubrange(end...)
-        bytes.removeSubrange(..<start)
-        return (title, String(decoding: bytes, as: UTF8.self))
+        return (title, String(decoding: bytes[start..<end], as: UTF8.self))
     }
 }

@@ -36,7 +36,15 @@ enum RecordBuilder {
     static let answerExcerptLength = RecordPreviewLimits.answerLength
     static let keptQuestions = RecordPreviewLimits.questions
 
-    static func make(_ question: Question, text: String, source: RecordSource,
+    /// Parses `text` (for the index: `Question.parseForIndex`) and distils it.
+    static func make(parsing text: String, source: RecordSource,
+                     interner: inout TermInterner) -> (RecordFields, ExtractedText) {
+        let bytes = Array(text.utf8)
+        return make(Question.parseForIndex(utf8: bytes), utf8: bytes, source: source, interner: &interner)
+    }
+
+    /// `question` parsed from `bytes`, the record's whole text.
+    static func make(_ question: Question, utf8 bytes: [UInt8], source: RecordSource,
                      interner: inout TermInterner) -> (RecordFields, ExtractedText) {
         let metadata = question.metadata
         let title = question.title?.text ?? metadata.titleLine?.value ?? ""
@@ -70,12 +78,12 @@ enum RecordBuilder {
             questionWordCount: wordCount)
         // The whole question part (sub-items and closing too), as the repetition check
         // reads a draft: both sides are judged on the same text.
-        let whole = QuestionText.parts(of: question, text: text)
+        let whole = QuestionText.parts(of: question, utf8: bytes)
         // One pass gives the terms and the words of the shingles of title + "\n" + body.
         var shingleWords: [UInt64]? = []
         let bag = TermBag(title: title, question: [whole.body], answer: answerText, interner: &interner,
                           shingleWords: &shingleWords)
-        return (fields, ExtractedText(terms: bag, abbreviations: AbbreviationFinder.definitions(in: text),
+        return (fields, ExtractedText(terms: bag, abbreviations: bytes.withUnsafeBufferPointer { AbbreviationFinder.definitions(inUTF8: $0) },
                                       shingles: Shingles(wordHashes: shingleWords ?? [])))
     }
 

@@ -16,6 +16,11 @@ public enum DocumentKind: String, Sendable, Equatable, CaseIterable {
         detect(Lines(Array(text.utf8)))
     }
 
+    /// The same from the text's UTF-8.
+    public static func detect(utf8 bytes: [UInt8]) -> DocumentKind {
+        detect(Lines(bytes))
+    }
+
     static func detect(_ lines: Lines) -> DocumentKind {
         let bytes = lines.bytes
         let first = lines[0]

@@ -16,7 +16,9 @@ struct QuestionParser {
     private static let bijlagen = Array("BIJLAGEN".utf8)
     private static let van = Array("van ".utf8)
 
-    func parse(as requestedKind: DocumentKind?) -> Question {
+    /// `scansForChecks`: also every date of the whole text and the issues only the
+    /// checks read (impossible dates, a control character); an index has no use for them.
+    func parse(as requestedKind: DocumentKind?, scansForChecks: Bool = true) -> Question {
         let kind = requestedKind ?? DocumentKind.detect(lines)
         var question = Question(kind: kind)
         switch kind {
@@ -24,7 +26,7 @@ struct QuestionParser {
         case .plainExport: parsePlainExport(into: &question)
         case .draft: parseDraft(into: &question)
         }
-        scanWholeText(into: &question)
+        scanWholeText(into: &question, scansForChecks: scansForChecks)
         return question
     }
 
@@ -231,11 +233,13 @@ struct QuestionParser {
 
     // MARK: Whole-text scans
 
-    private func scanWholeText(into question: inout Question) {
+    private func scanWholeText(into question: inout Question, scansForChecks: Bool) {
         let whole = TextRange(start: 0, end: bytes.count)
-        question.dates = DateScanner.mentions(in: bytes, range: whole)
-        for mention in question.dates where !mention.isValid {
-            question.issues.append(ParseIssue(.impossibleDate, range: mention.range))
+        if scansForChecks {
+            question.dates = DateScanner.mentions(in: bytes, range: whole)
+            for mention in question.dates where !mention.isValid {
+                question.issues.append(ParseIssue(.impossibleDate, range: mention.range))
+            }
         }
         // The header and the answer's reference line are metadata, not citations.
         let excluded = [question.metadata.range, question.answer?.reference?.range].compactMap { $0 }
@@ -247,7 +251,7 @@ struct QuestionParser {
             }
         }
         question.citations = citations
-        if let offset = firstControlCharacter() {
+        if scansForChecks, let offset = firstControlCharacter() {
             question.issues.append(ParseIssue(.controlCharacter, range: TextRange(start: offset, end: offset + 1)))
         }
     }
