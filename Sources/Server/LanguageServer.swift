@@ -28,7 +28,17 @@ public final class LanguageServer: MessageHandler, @unchecked Sendable {
     let workQueue = DispatchQueue(label: "vraagbaak.server.work", qos: .userInitiated, attributes: .concurrent)
     /// Where pushed diagnostics are computed and published: a serial queue has a
     /// thread of its own, so the structure checks never wait for a pool worker.
-    let diagnosticsQueue = DispatchQueue(label: "vraagbaak.server.diagnostics", qos: .userInitiated)
+    /// Below `queue`, so a check that runs beside a request (the completion sent with
+    /// the keystroke) leaves it the core: on Linux libdispatch runs a background
+    /// queue at nice 10 (default 0, userInitiated -2 where allowed; a check at
+    /// userInitiated outranked the requests). Darwin's background also throttles IO
+    /// and may wait for an efficiency core: utility there.
+    let diagnosticsQueue = DispatchQueue(label: "vraagbaak.server.diagnostics", qos: diagnosticsQoS)
+    #if os(Linux)
+    private static let diagnosticsQoS = DispatchQoS.background
+    #else
+    private static let diagnosticsQoS = DispatchQoS.utility
+    #endif
     /// The newest diagnostics generation per document, shared with `diagnosticsQueue`,
     /// which publishes a result only while it is still the newest.
     let diagnosticsGate = Mutex(DiagnosticsGate())
