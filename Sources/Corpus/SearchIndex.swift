@@ -60,8 +60,8 @@ public struct SearchIndex: Sendable {
     /// query's scores in `session`.
     public func search(_ text: String, limit: Int, excluding: Set<Int>, session: inout SearchSession?) -> [Hit] {
         var queryCounts: [Int32: Int] = [:]
-        Tokenizer.forEachTerm(in: text) { term in
-            if let id = termIDs[term] { queryCounts[id, default: 0] += 1 }
+        for (term, count) in Tokenizer.termCounts(in: text) {
+            if let id = termIDs[term] { queryCounts[id, default: 0] += count }
         }
         return search(termCounts: queryCounts, limit: limit, excluding: excluding, session: &session)
     }
@@ -146,7 +146,10 @@ public struct SearchIndex: Sendable {
     func selfScore(title: String, question: String) -> Double {
         var counts: [String: FieldCounts] = [:]
         for (field, text) in [(0, title), (1, question)] {
-            Tokenizer.forEachTerm(in: text) { counts[$0, default: FieldCounts()].add(1, to: field) }
+            // Added at once, wrapping as adding one at a time would.
+            for (term, count) in Tokenizer.termCounts(in: text) {
+                counts[term, default: FieldCounts()].add(UInt16(truncatingIfNeeded: count), to: field)
+            }
         }
         var score: Float = 0
         for (term, count) in counts {

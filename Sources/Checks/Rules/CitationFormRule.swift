@@ -25,8 +25,20 @@ struct CitationFormRule: Rule {
     /// capital (`Tijdens de commissievergadering van ...`): compare again, with line
     /// breaks as spaces and the first letter in either case.
     static func readsAsCanonical(_ citation: Citation) -> Bool {
-        let written = TextScanning.collapsingWhitespace(citation.text)
-        let canonical = citation.canonicalText
+        sameIgnoringFirstLetterCase(TextScanning.collapsingWhitespace(citation.text), citation.canonicalText)
+    }
+
+    /// Equal strings but for the case of the first letter.
+    static func sameIgnoringFirstLetterCase(_ written: String, _ canonical: String) -> Bool {
+        // Both ASCII (nearly always; thousands of citations on a long draft): equal
+        // strings are equal bytes, and an ASCII letter lowercases to its ASCII lowercase.
+        var (writtenBytes, canonicalBytes) = (written, canonical)
+        if let equal = writtenBytes.withUTF8({ written in canonicalBytes.withUTF8 { canonical -> Bool? in
+            guard written.allSatisfy({ $0 < 0x80 }), canonical.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard let first = written.first, let canonicalFirst = canonical.first else { return written.isEmpty && canonical.isEmpty }
+            return written.count == canonical.count && Bytes.lowercased(first) == Bytes.lowercased(canonicalFirst)
+                && written.dropFirst().elementsEqual(canonical.dropFirst())
+        } }) { return equal }
         guard let first = written.first, let canonicalFirst = canonical.first else { return written == canonical }
         return written.dropFirst() == canonical.dropFirst() && first.lowercased() == canonicalFirst.lowercased()
     }

@@ -46,12 +46,14 @@ struct NotDutchRule: Rule {
         let ranges = [question.title?.range, question.questionRange].compactMap { $0 }
         guard let first = ranges.first else { return [] }
         var dutch = 0, foreign = 0
+        // Read once: a static read per word checks its one-time initialization.
+        let (dutchWords, foreignWords, longestWord) = (Self.dutchWords, Self.foreignWords, Self.longestWord)
         for range in ranges {
             // One word at a time, no word kept: a 1 MB draft is 170,000 words.
             TextScanning.forEachWord(context.bytes, in: range) { _, word, _ in
-                guard word.count <= Self.longestWord else { return }
-                if Self.dutchWords.contains(word) { dutch += 1 }
-                else if Self.foreignWords.contains(word) { foreign += 1 }
+                guard word.count <= longestWord else { return }
+                if dutchWords.contains(word) { dutch += 1 }
+                else if foreignWords.contains(word) { foreign += 1 }
             }
         }
         guard foreign >= 3, foreign > 3 * dutch else { return [] }

@@ -90,7 +90,9 @@ struct RepetitionRule: Rule {
                                          session: &session)
             memo?.keep(groups, for: key, corpus: corpus, session: session)
         }
-        // A question the draft cites is known to its author, and so are its twins.
+        // A question the draft cites is known to its author, and so are its twins
+        // (the citations gathered only when there is a match: a long draft cites thousands of times).
+        guard !groups.isEmpty else { return [] }
         let cited = context.citedReferences
         return groups.filter { group in
             !group.contains { match in
