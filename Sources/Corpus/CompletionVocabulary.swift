@@ -75,6 +75,13 @@ package struct CompletionVocabulary: Sendable {
     /// `phrases`: the multi-word terms of an earlier vocabulary, kept instead of counted again.
     init(_ corpus: Corpus, readsFullText: Bool = true, phrases keptPhrases: [PrefixIndex.Entry]?) {
         let records = corpus.records
+        // The multi-word terms (a sample of the files read and parsed again: most of
+        // the time) are counted on a thread of their own while the rest is built from
+        // the records in memory: a second of a 100,000-question build was one core's.
+        let counting = keptPhrases == nil ? BackgroundResult {
+            PhraseCounter.frequentPhrases(in: records, sampleSize: Self.termSampleSize,
+                                          limit: Self.maximumTerms, readsFullText: readsFullText)
+        } : nil
         // Read each number and date once: sorting through the columnar store would
         // decode them at every comparison.
         var dated: [(number: Int, day: Int, index: Int32)] = []
@@ -138,8 +145,7 @@ package struct CompletionVocabulary: Sendable {
             }, indexEveryWord: false)
         }
 
-        phrases = keptPhrases ?? PhraseCounter.frequentPhrases(in: records, sampleSize: Self.termSampleSize,
-                                                                limit: Self.maximumTerms, readsFullText: readsFullText)
+        phrases = keptPhrases ?? counting?.value ?? []
         var termEntries = phrases
         let phraseKeys = Set(termEntries.map { PrefixIndex.fold($0.text) })
         for abbreviation in corpus.abbreviations where !phraseKeys.contains(PrefixIndex.fold(abbreviation.longForm)) {

@@ -128,6 +128,32 @@ final class CitationTests: XCTestCase {
         checkNone("xschriftelijke vraagnr. 2")
     }
 
+    /// The scanner classifies eight bytes a step: a citation is found at every offset
+    /// from a step's start, after every kind of byte that may stand before a word,
+    /// and not where its first word is glued to a letter, a digit or a non-ASCII character.
+    func testCitationsAtEveryAlignmentAndAfterEveryKindOfByte() {
+        let citation = "Schriftelijke vraag nr. 118 van 10 januari 2023"
+        let meeting = "commissievergadering van 2 mei 2023"
+        for padding in 0..<17 {
+            let lead = String(repeating: "x", count: padding)
+            for before in [" ", "\n", "(", "'", "-", "/"] {
+                let text = lead + before + citation + " en " + meeting + "."
+                let found = CitationScanner.citations(in: text)
+                XCTAssertEqual(found.map(\.text), [citation, meeting], text.debugDescription)
+                XCTAssertEqual(found.first.map { text.slice($0.range) }, citation)
+            }
+            for glued in ["a", "Z", "7", "é"] {
+                let text = lead + " " + glued + citation
+                XCTAssertEqual(CitationScanner.citations(in: text).map(\.text), ["vraag nr. 118 van 10 januari 2023"],
+                               text.debugDescription)
+            }
+        }
+        // First words' letters at lengths that are no first word's.
+        checkNone("12345 vraagg 118 van 10 januari 2023")
+        checkNone("1234567 svv 118 van 10 januari 2023")
+        checkNone("12345678 commissievergaderingen van 10 januari 2023")
+    }
+
     // MARK: Other kinds
 
     func testRequestForExplanationAndTopicalQuestion() {
