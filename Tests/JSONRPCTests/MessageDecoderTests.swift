@@ -50,6 +50,13 @@ final class MessageDecoderTests: XCTestCase {
         assertInvalid("\u{FF}\u{FE}", code: -32700)
     }
 
+    /// The params are not decoded with the envelope, but the whole body is still JSON.
+    func testInvalidJSONInsideTheParamsIsAParseError() {
+        assertInvalid(#"{"jsonrpc":"2.0","id":1,"method":"a","params":{"x":"\q"}}"#, code: -32700)
+        assertInvalid(#"{"jsonrpc":"2.0","id":1,"method":"a","params":{"x":01}}"#, code: -32700)
+        assertInvalid(#"{"jsonrpc":"2.0","id":1,"method":"a","params":{"x":tru}}"#, code: -32700)
+    }
+
     func testBatchesAndNonObjectsAreInvalidRequests() {
         assertInvalid(#"[{"jsonrpc":"2.0","id":1,"method":"a"}]"#, code: -32600)
         assertInvalid("42", code: -32600)
