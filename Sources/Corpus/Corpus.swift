@@ -203,10 +203,17 @@ public struct CorpusBuilder {
     }
 
     public consuming func build() -> Corpus {
+        // The search index (its postings sorted by term: the longest part) is built on
+        // a second thread while this one builds the records and their lookups.
+        var postings = SearchIndexBuilder()
+        swap(&postings, &search)
+        let searching = BackgroundResult(moving: postings) { postings in postings.build() }
         let store = records.build()
         let definitions = abbreviations.build()
-        return Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: search.build(),
-                      lookups: RecordLookups(store), signatures: signatures.build(),
+        let lookups = RecordLookups(store)
+        let signatures = signatures.build()
+        return Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: searching.value,
+                      lookups: lookups, signatures: signatures,
                       abbreviations: definitions.abbreviations(), recordAbbreviations: definitions)
     }
 }
