@@ -101,6 +101,17 @@ public final class Connection: Sendable {
         write(OutgoingMessage.Notification(method: method, params: params))
     }
 
+    /// A notification encoded and framed now, sent later by `send(_:)`: a caller that
+    /// decides under a lock whether to send it keeps the encoding out of the lock.
+    /// Nil when it cannot be encoded (logged).
+    public func framedNotification<Params: Encodable>(_ method: String, _ params: Params) -> FramedMessage? {
+        frame(OutgoingMessage.Notification(method: method, params: params)).map(FramedMessage.init)
+    }
+
+    public func send(_ message: FramedMessage) {
+        write(framed: message.bytes)
+    }
+
     /// Sends a request to the peer; `onResponse` runs on the reader thread when the
     /// answer arrives. With a `timeout`, a peer that never answers gets
     /// `onResponse(.failure)` with `ResponseError.timedOut` after that many seconds
@@ -128,9 +139,15 @@ public final class Connection: Sendable {
     }
 
     private func write<Message: Encodable>(_ message: Message) {
-        let framed: Data
+        guard let framed = frame(message) else { return }
+        write(framed: framed)
+    }
+
+    /// The message's frame; nil when it cannot be encoded (an answer to a request is
+    /// then answered with an error instead).
+    private func frame<Message: Encodable>(_ message: Message) -> Data? {
         do {
-            framed = try OutgoingMessage.frame(message)
+            return try OutgoingMessage.frame(message)
         } catch {
             // Only a non-finite Double can fail to encode; report it instead of dropping the reply.
             trace?.log("could not encode an outgoing message: \(error)")
@@ -138,8 +155,11 @@ public final class Connection: Sendable {
                 write(OutgoingMessage.ErrorResponse(
                     id: response.requestID, error: .internalError("The result could not be encoded")))
             }
-            return
+            return nil
         }
+    }
+
+    private func write(framed: Data) {
         writeLock.withLock { _ in
             do {
                 try output.write(contentsOf: framed)
@@ -149,6 +169,11 @@ public final class Connection: Sendable {
             }
         }
     }
+}
+
+/// A message encoded and framed, ready to be written (`Connection.framedNotification`).
+public struct FramedMessage: Sendable {
+    fileprivate let bytes: Data
 }
 
 /// A message that answers a request, so an encoding failure can still be answered,

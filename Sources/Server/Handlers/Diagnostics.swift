@@ -75,9 +75,13 @@ extension LanguageServer {
             if diagnosticsGate.withLock({ $0.latest[uri] == generation }) {
                 let diagnostics = ToLSP.diagnostics(snapshot.findings(), converter, records: records)
                 let params = PublishDiagnosticsParams(uri: uri, version: version, diagnostics: diagnostics)
-                diagnosticsGate.withLock { gate in
-                    guard gate.latest[uri] == generation else { return }
-                    connection.sendNotification("textDocument/publishDiagnostics", params)
+                // Encoded before the gate: the server queue takes the gate at every
+                // keystroke, and this thread runs below it and may be preempted.
+                if let message = connection.framedNotification("textDocument/publishDiagnostics", params) {
+                    diagnosticsGate.withLock { gate in
+                        guard gate.latest[uri] == generation else { return }
+                        connection.send(message)
+                    }
                 }
             }
             queue.async { [self] in
