@@ -15,8 +15,9 @@ extension AnalysisSnapshot {
     /// The `pdf link:` and every http(s) URL, and citations to their records' files.
     package func documentLinks() -> [DocumentLinkTarget] {
         var links = URLScanner.urls(in: document.bytes).map { DocumentLinkTarget(range: $0.range, target: $0.text, tooltip: nil) }
+        var resolver = citationResolver()
         for citation in question.citations {
-            guard let record = resolve(citation).records.first, let uri = records.uri(record) else { continue }
+            guard let record = resolver.resolve(citation).records.first, let uri = records.uri(record) else { continue }
             links.append(DocumentLinkTarget(range: citation.range, target: uri, tooltip: record.title.isEmpty ? nil : record.title))
         }
         return links

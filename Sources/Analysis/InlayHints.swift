@@ -12,8 +12,9 @@ package struct InlayHintInfo: Sendable, Equatable {
 extension AnalysisSnapshot {
     /// The title of the cited question after each citation in `visible` that resolves.
     package func inlayHints(in visible: TextRange) -> [InlayHintInfo] {
-        question.citations.compactMap { citation -> InlayHintInfo? in
-            guard visible.touches(citation.range.end), let record = resolve(citation).records.first else { return nil }
+        var resolver = citationResolver()
+        return question.citations.compactMap { citation -> InlayHintInfo? in
+            guard visible.touches(citation.range.end), let record = resolver.resolve(citation).records.first else { return nil }
             let title = record.title.isEmpty ? record.displayReference : record.title
             return InlayHintInfo(offset: citation.range.end, label: "“\(Outline.firstWords(title, limit: 60))”",
                                  tooltip: [record.author, record.minister].compactMap { $0 }.joined(separator: " → "))

@@ -76,4 +76,9 @@ extension AnalysisSnapshot {
     package func resolve(_ citation: Citation) -> CitationResolution {
         CitationResolution.resolve(citation, in: question, corpus: corpus, today: today)
     }
+
+    /// For resolving many citations of this document: each distinct one once.
+    package func citationResolver() -> CitationResolver {
+        CitationResolver(question: question, corpus: corpus, today: today)
+    }
 }

@@ -20,6 +20,9 @@ struct CheckContext {
     /// Citations in the header-less question part (never in the answer): filtered
     /// once, not by each of the six citation rules (a 1 MB draft cites 20,000 times).
     let checkedCitations: [Citation]
+    /// How each of `checkedCitations` resolves, in the same order: resolved once for
+    /// the three citation rules (see `CitationResolver`).
+    let citationResolutions: [CitationResolution]
 
     init(question: Question, bytes: [UInt8], corpus: Corpus, today: DutchDate,
          configuration: CheckConfiguration, excludedRecords: Set<Int>, documentPath: String? = nil,
@@ -34,8 +37,11 @@ struct CheckContext {
         self.documentPath = documentPath
         let unchecked = [question.answer?.range, question.annex?.range].compactMap { $0 }
         self.uncheckedRanges = unchecked
-        self.checkedCitations = unchecked.isEmpty ? question.citations
+        let checkedCitations = unchecked.isEmpty ? question.citations
             : question.citations.filter { Self.isChecked($0.range, outside: unchecked) }
+        self.checkedCitations = checkedCitations
+        var resolver = CitationResolver(question: question, corpus: corpus, today: today)
+        self.citationResolutions = checkedCitations.map { resolver.resolve($0) }
     }
 
     var isDraft: Bool { question.kind == .draft }
@@ -63,10 +69,9 @@ struct CheckContext {
         !unchecked.contains { $0.start < range.end && range.start < $0.end || $0.contains(range) }
     }
 
-    /// How a citation resolves: the one resolution hover and definition use too.
-    func resolve(_ citation: Citation) -> CitationResolution {
-        CitationResolution.resolve(citation, in: question, corpus: corpus, today: today)
-    }
+    /// The checked citations with how each resolves: the one resolution hover and
+    /// definition use too.
+    var resolvedCitations: Zip2Sequence<[Citation], [CitationResolution]> { zip(checkedCitations, citationResolutions) }
 
     /// The written questions the text cites by number and date.
     var citedReferences: Set<QuestionReference> {

@@ -8,9 +8,9 @@ struct CitationDateMismatchRule: Rule {
     let code = RuleCode.citationDateMismatch
 
     func findings(in context: CheckContext) -> [Finding] {
-        context.checkedCitations.compactMap { citation -> Finding? in
+        context.resolvedCitations.compactMap { citation, resolution -> Finding? in
             guard let dateRange = citation.dateRange,
-                  case .dateMismatch(let reference, let candidates, let closest) = context.resolve(citation) else { return nil }
+                  case .dateMismatch(let reference, let candidates, let closest) = resolution else { return nil }
             let (number, date) = (reference.number, reference.date)
             let dates = Set(candidates.compactMap(\.date))
             let known = dates.sorted().map(\.canonicalText).joined(separator: ", ")

@@ -9,9 +9,9 @@ struct CitationDateMissingRule: Rule {
     let code = RuleCode.citationDateMissing
 
     func findings(in context: CheckContext) -> [Finding] {
-        context.checkedCitations.compactMap { citation -> Finding? in
+        context.resolvedCitations.compactMap { citation, resolution -> Finding? in
             guard let numberRange = citation.numberRange,
-                  case .numberOnly(let number, let candidates) = context.resolve(citation) else { return nil }
+                  case .numberOnly(let number, let candidates) = resolution else { return nil }
             let dates = Set(candidates.compactMap(\.date))
             var fixes: [Fix] = []
             if dates.count == 1, let date = dates.first {

@@ -10,8 +10,8 @@ struct CitationUnknownRule: Rule {
 
     func findings(in context: CheckContext) -> [Finding] {
         guard context.corpus.count > 0 else { return [] }
-        return context.checkedCitations.compactMap { citation -> Finding? in
-            guard case .unknown(let reference) = context.resolve(citation) else { return nil }
+        return context.resolvedCitations.compactMap { citation, resolution -> Finding? in
+            guard case .unknown(let reference) = resolution else { return nil }
             let (number, date) = (reference.number, reference.date)
             return Finding(code: code, range: citation.range,
                            message: "Schriftelijke vraag nr. \(number) van \(date.canonicalText) staat niet in het corpus. Controleer nummer en datum (of voeg de vraag toe aan het corpus).")
