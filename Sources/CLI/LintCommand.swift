@@ -217,22 +217,11 @@ enum LintCommand {
 
     /// Like the other commands, but the index cache is only read: lint writes nothing.
     static func loadCorpus(_ sources: [CorpusSource], cacheFolder: URL) -> Corpus {
-        // By their canonical paths, as `CorpusLoader.open` lists them when it writes the
-        // cache: a folder named through a symbolic link must match its cached manifest.
-        let sources = sources.map(\.canonical)
-        let folders = sources.compactMap { source -> String? in
-            if case .folder(let path) = source { return path }
-            return nil
-        }
-        guard !folders.isEmpty else { return CorpusLoader().load(sources) }
-        var warnings: [LoadWarning] = []
-        let manifest = folders.flatMap { CorpusFiles.list($0, warnings: &warnings) }
-        let cache = IndexCache(folder: cacheFolder, applicationVersion: VraagbaakVersion.current)
-        if !manifest.isEmpty, let cached = cache.load(sources, manifest: manifest).0 {
-            return cached
-        }
+        var loader = CorpusLoader()
+        loader.cacheIsReadOnly = true
         let bar = ProgressBar(label: "Indexing")
-        let corpus = CorpusLoader().load(sources) { progress in
+        let cache = IndexCache(folder: cacheFolder, applicationVersion: VraagbaakVersion.current)
+        let (corpus, _) = loader.open(sources, cache: cache) { progress in
             bar.update(done: progress.filesDone, total: progress.filesTotal)
         }
         bar.finish()

@@ -21,6 +21,9 @@ public struct CorpusLoader: Sendable {
     public var isAbandoned: @Sendable () -> Bool = { false }
     /// When `update` parses only the changed files, and when it asks for a full rebuild.
     public var updateLimits = UpdateLimits()
+    /// `open` reads the index cache but never writes it (`vraagbaak lint` writes no
+    /// file). Without a cache to fill, a corpus built anew gets no completion vocabulary.
+    public var cacheIsReadOnly = false
 
     public init() {}
 
@@ -62,7 +65,8 @@ public struct CorpusLoader: Sendable {
         }
         // The embedded seeds alone are faster to parse than to read from a cache.
         guard let cache, !manifest.isEmpty else {
-            return (withVocabulary(load(inputs, warnings: warnings, progress: progress)), nil)
+            let built = load(inputs, warnings: warnings, progress: progress)
+            return (cacheIsReadOnly ? built : withVocabulary(built), nil)
         }
         let (cached, readOutcome) = reading?.value ?? cache.read(sources)
         var outcome = readOutcome
@@ -86,9 +90,11 @@ public struct CorpusLoader: Sendable {
             corpus = updated
         } else {
             let built = load(inputs, warnings: warnings, progress: progress)
-            guard !isAbandoned() else { return (built, outcome) } // incomplete: not cached
+            // Incomplete, or not to be cached: as built.
+            guard !isAbandoned(), !cacheIsReadOnly else { return (built, outcome) }
             corpus = withVocabulary(built)
         }
+        guard !cacheIsReadOnly else { return (corpus, outcome) }
         // Problems with the cache are said once per load, with the path, and are not
         // stored in the cache they concern.
         var cacheWarnings: [LoadWarning] = []

@@ -93,6 +93,29 @@ final class IndexCacheTests: XCTestCase {
         XCTAssertEqual(CorpusLoader().open(sources, cache: cache).corpus.count, 5)
     }
 
+    /// `vraagbaak lint`: the cache is read, never written, whether missing, sound or stale.
+    func testAReadOnlyOpenUsesTheCacheAndNeverWritesIt() throws {
+        var reader = CorpusLoader()
+        reader.cacheIsReadOnly = true
+        let cachePath = cache.fileURL(for: sources).path
+        let missing = reader.open(sources, cache: cache)
+        XCTAssertEqual(missing.cache, .missing)
+        XCTAssertEqual(missing.corpus.count, 5)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cachePath))
+
+        _ = CorpusLoader().open(sources, cache: cache)
+        let written = try Data(contentsOf: URL(fileURLWithPath: cachePath))
+        XCTAssertEqual(reader.open(sources, cache: cache).cache, .hit)
+        let file = corpusFolder.appendingPathComponent("000_0baf78453092f8a6.txt")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "Gedetineerden  -  Inburgering", with: "Gevangenen  -  Inburgering")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let stale = reader.open(sources, cache: cache)
+        XCTAssertEqual(stale.cache, .stale("corpus files changed"))
+        XCTAssertTrue(stale.corpus.records.contains { $0.title == "Gevangenen - Inburgering" })
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: cachePath)), written, "the stale cache is left as it was")
+    }
+
     func testAddedAndRemovedFilesMakeTheCacheStale() throws {
         _ = CorpusLoader().open(sources, cache: cache)
         try FileManager.default.removeItem(at: corpusFolder.appendingPathComponent("001_c931f2d9eb512577.txt"))
