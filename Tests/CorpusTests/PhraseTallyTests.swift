@@ -37,6 +37,38 @@ final class PhraseTallyTests: XCTestCase {
         XCTAssertFalse(counts.isEmpty)
     }
 
+    /// A tally of the texts after another's, added to it, is the tally of all the texts
+    /// in order: counts, and the spelling a phrase is shown in, whatever the split.
+    func testTwoTalliesAddedUpAreOneTallyOfAllTheTexts() {
+        let texts = [
+            "Lokale Besturen vragen meer.",
+            "Agentschap Integratie en Inburgering helpt.",
+            "lokale besturen beginnen hier. Agentschap Integratie",
+            "Wij zien lokale besturen en het agentschap integratie.",
+            "De Vlaamse Regering besliste. Vlaamse Regering",
+            "De LOKALE BESTUREN en lokale besturen; VLAAMSE REGERING",
+            "Combinerende e\u{0301}e\u{0301}n te\u{0301}kens: e\u{0301}e\u{0301}n te\u{0301}kens",
+        ]
+        var whole = PhraseTally()
+        for text in texts { whole.add(text) }
+        let expected = whole.frequent()
+        for split in 0...texts.count {
+            var first = PhraseTally()
+            var second = PhraseTally()
+            for text in texts[..<split] { first.add(text) }
+            for text in texts[split...] { second.add(text) }
+            first.add(second)
+            let got = first.frequent()
+            XCTAssertEqual(got.counts, expected.counts, "split at \(split)")
+            XCTAssertEqual(got.surfaces, expected.surfaces, "split at \(split)")
+        }
+        XCTAssertEqual(expected.surfaces["lokale besturen"], "lokale besturen")
+        // Spelled with capitals first; in lower case mid-sentence only in a later text.
+        XCTAssertEqual(expected.surfaces["lokale besturen"], "lokale besturen")
+        XCTAssertEqual(expected.surfaces["agentschap integratie"], "agentschap integratie")
+        XCTAssertEqual(expected.surfaces["vlaamse regering"], "Vlaamse Regering", "never in lower case mid-sentence")
+    }
+
     /// The counter as it was written with characters and strings (the definition).
     private struct ReferenceTally {
         var counts: [String: Int] = [:]
