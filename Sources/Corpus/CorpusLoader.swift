@@ -155,6 +155,9 @@ public struct CorpusLoader: Sendable {
         let readingAhead = DispatchQueue(label: "vraagbaak.corpus-read-ahead", qos: .utility)
         var readsAreCold = false
         var readAheadEnd = 0
+        // Each worker keeps its interner from batch to batch: a term is interned once
+        // per worker, and a batch hands the merge only the terms new to the worker.
+        let interners = WorkerInterners(count: ProcessInfo.processInfo.activeProcessorCount)
         var start = 0
         while start < inputs.count, !isAbandoned() {
             let batch = Array(inputs[start..<min(start + batchSize, inputs.count)])
@@ -166,7 +169,7 @@ public struct CorpusLoader: Sendable {
                     readAheadEnd = end
                 }
             }
-            let parsed = parseInParallel(batch)
+            let parsed = parseInParallel(batch, interners: interners)
             readsAreCold = parsed.readsAreCold
             merging.wait()
             if start > 0 { progress(LoadProgress(filesDone: start, filesTotal: inputs.count)) }
@@ -199,6 +202,8 @@ public struct CorpusLoader: Sendable {
     /// A batch parsed by contiguous slices, one per worker, with each worker's vocabulary.
     struct ParsedBatch: Sendable {
         var outcomes: [Outcome]
+        /// Per worker: the terms its interner met first in this batch, by local id
+        /// (continuing from its earlier batches' terms; all its terms for a fresh one).
         var vocabularies: [[String]]
         var sliceLength: Int
         /// The files' reads took long enough for a disk (not the page cache).
@@ -207,19 +212,27 @@ public struct CorpusLoader: Sendable {
         func worker(_ index: Int) -> Int { index / sliceLength }
     }
 
-    func parseInParallel(_ batch: [Input]) -> ParsedBatch {
+    /// `interners`: the workers' interners of the batches before (a fresh one each without).
+    func parseInParallel(_ batch: [Input], interners: WorkerInterners? = nil) -> ParsedBatch {
         let results = UnsafeResults<Outcome>(count: batch.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count))
+        let workers = max(1, min(interners?.count ?? ProcessInfo.processInfo.activeProcessorCount, batch.count))
         let sliceLength = (batch.count + workers - 1) / workers
         let vocabularies = UnsafeResults<[String]>(count: workers)
         let readTimes = UnsafeResults<Duration>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var interner = TermInterner()
             var reading = Duration.zero
-            for index in (worker * sliceLength)..<min(batch.count, (worker + 1) * sliceLength) {
-                results.set(index, parse(batch[index], interner: &interner, reading: &reading))
+            func parseSlice(_ interner: inout TermInterner) {
+                for index in (worker * sliceLength)..<min(batch.count, (worker + 1) * sliceLength) {
+                    results.set(index, parse(batch[index], interner: &interner, reading: &reading))
+                }
+                vocabularies.set(worker, interner.takeNewTerms())
             }
-            vocabularies.set(worker, interner.terms)
+            if let interners {
+                interners.withInterner(worker, parseSlice)
+            } else {
+                var interner = TermInterner()
+                parseSlice(&interner)
+            }
             readTimes.set(worker, reading)
         }
         let files = batch.filter { if case .file = $0 { return true } else { return false } }.count
@@ -282,9 +295,15 @@ public struct CorpusLoader: Sendable {
 private final class BatchMerger: @unchecked Sendable {
     var builder = CorpusBuilder()
 
+    /// Per worker: its interner's local term ids as index-wide ids, grown batch by batch.
+    private var termMaps: [[Int32]] = []
+
     func merge(_ parsed: CorpusLoader.ParsedBatch) {
-        // Each worker's local term ids become index-wide ids once per batch.
-        let termMaps = parsed.vocabularies.map { builder.globalTermIDs(for: $0) }
+        // The terms new to a worker get index-wide ids once, in worker order.
+        for (worker, terms) in parsed.vocabularies.enumerated() {
+            if termMaps.count <= worker { termMaps.append([]) }
+            termMaps[worker] += builder.globalTermIDs(for: terms)
+        }
         for (index, outcome) in parsed.outcomes.enumerated() {
             let termMap = termMaps[parsed.worker(index)]
             switch outcome {
@@ -306,6 +325,27 @@ private final class BatchMerger: @unchecked Sendable {
 
     /// One warning for all the empty files: the first path and how many there were.
     var emptyFilesWarning: LoadWarning? { CorpusLoader.emptyFilesWarning(emptyFiles) }
+}
+
+/// The loader's workers' term interners, one per worker, kept from batch to batch.
+final class WorkerInterners: @unchecked Sendable {
+    private let interners: UnsafeMutableBufferPointer<TermInterner>
+
+    init(count: Int) {
+        interners = .allocate(capacity: max(1, count))
+        interners.initialize(repeating: TermInterner())
+    }
+
+    deinit {
+        interners.deinitialize()
+        interners.deallocate()
+    }
+
+    var count: Int { interners.count }
+
+    // Safe because worker `index` alone uses interner `index` during a batch, and one
+    // batch is parsed at a time.
+    func withInterner(_ index: Int, _ body: (inout TermInterner) -> Void) { body(&interners[index]) }
 }
 
 /// Slots that parallel workers fill at distinct indices; read once all are done.

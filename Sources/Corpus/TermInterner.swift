@@ -16,6 +16,14 @@ struct TermInterner {
     private var touched: [Int32] = []
     /// Per local id: the term's `Shingles.hash`, or nil when the shingles leave it out.
     private var shingleHashes: [UInt64?] = []
+    /// How many of `terms` `takeNewTerms` has handed out.
+    private var termsTaken = 0
+
+    /// The terms interned since the last call, by local id.
+    mutating func takeNewTerms() -> [String] {
+        defer { termsTaken = terms.count }
+        return Array(terms[termsTaken...])
+    }
 
     /// The local id of `word`, or nil for a stopword.
     mutating func id(_ word: UnsafeBufferPointer<UInt8>) -> Int32? {
