@@ -81,6 +81,11 @@ func runStartupOnce(_ options: [String]) {
             break
         }
     }
+    if corpusReady == nil {
+        // The corpus came between the status request and the completion: both at once.
+        records = client.request("vraagbaak/corpusStatus", .null).result["records"]?.intValue ?? 0
+        corpusReady = vocabularyReady
+    }
     report("  corpus ready:              \(since(corpusReady ?? clock.now)) after the start (\(records) records)")
     let vocabularyTime = vocabularyReady ?? clock.now
     report("  completion vocabulary:     \(since(vocabularyTime)) after the start, "
