@@ -202,7 +202,9 @@ public struct CorpusBuilder {
         abbreviations.append(extracted.abbreviations)
     }
 
-    public consuming func build() -> Corpus {
+    /// `withVocabulary`: the corpus with its completion vocabulary (as `CorpusLoader.open`
+    /// caches it), built alongside the search index.
+    public consuming func build(withVocabulary: Bool = false) -> Corpus {
         // The search index (its postings sorted by term: the longest part) is built on
         // a second thread while this one builds the records and their lookups.
         var postings = SearchIndexBuilder()
@@ -212,8 +214,19 @@ public struct CorpusBuilder {
         let definitions = abbreviations.build()
         let lookups = RecordLookups(store)
         let signatures = signatures.build()
-        return Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: searching.value,
-                      lookups: lookups, signatures: signatures,
-                      abbreviations: definitions.abbreviations(), recordAbbreviations: definitions)
+        let abbreviations = definitions.abbreviations()
+        func corpus(_ searchIndex: SearchIndex) -> Corpus {
+            Corpus(store: store, warnings: warnings, manifest: manifest, searchIndex: searchIndex,
+                   lookups: lookups, signatures: signatures,
+                   abbreviations: abbreviations, recordAbbreviations: definitions)
+        }
+        guard withVocabulary else { return corpus(searching.value) }
+        // The vocabulary reads the records, their names and abbreviations, never the
+        // search index: built while the search index is, not after it (half a second
+        // of a 100,000-question build had a core idle).
+        let vocabulary = CompletionVocabulary(corpus(SearchIndexBuilder().build()))
+        var built = corpus(searching.value)
+        built.vocabulary = vocabulary
+        return built
     }
 }

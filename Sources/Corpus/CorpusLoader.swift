@@ -27,10 +27,13 @@ public struct CorpusLoader: Sendable {
 
     public init() {}
 
-    public func load(_ sources: [CorpusSource], progress: (LoadProgress) -> Void = { _ in }) -> Corpus {
+    /// `withVocabulary`: with the completion vocabulary, as `open` builds it when it
+    /// writes a cache (built alongside the index, so sooner than after it).
+    public func load(_ sources: [CorpusSource], withVocabulary: Bool = false,
+                     progress: (LoadProgress) -> Void = { _ in }) -> Corpus {
         var warnings: [LoadWarning] = []
         let inputs = Self.inputs(sources, warnings: &warnings, excluding: exclusion)
-        return load(inputs, warnings: warnings, progress: progress)
+        return load(inputs, warnings: warnings, withVocabulary: withVocabulary, progress: progress)
     }
 
     /// Like `load`, but reuses the index cache when it is still valid for the files
@@ -65,8 +68,7 @@ public struct CorpusLoader: Sendable {
         }
         // The embedded seeds alone are faster to parse than to read from a cache.
         guard let cache, !manifest.isEmpty else {
-            let built = load(inputs, warnings: warnings, progress: progress)
-            return (cacheIsReadOnly ? built : withVocabulary(built), nil)
+            return (load(inputs, warnings: warnings, withVocabulary: !cacheIsReadOnly, progress: progress), nil)
         }
         let (cached, readOutcome) = reading?.value ?? cache.read(sources)
         var outcome = readOutcome
@@ -89,10 +91,10 @@ public struct CorpusLoader: Sendable {
         if let updated {
             corpus = updated
         } else {
-            let built = load(inputs, warnings: warnings, progress: progress)
+            let built = load(inputs, warnings: warnings, withVocabulary: !cacheIsReadOnly, progress: progress)
             // Incomplete, or not to be cached: as built.
             guard !isAbandoned(), !cacheIsReadOnly else { return (built, outcome) }
-            corpus = withVocabulary(built)
+            corpus = built
         }
         guard !cacheIsReadOnly else { return (corpus, outcome) }
         // Problems with the cache are said once per load, with the path, and are not
@@ -113,15 +115,6 @@ public struct CorpusLoader: Sendable {
         return (cacheWarnings.isEmpty ? corpus : corpus.adding(cacheWarnings), outcome)
     }
 
-    /// The corpus with its completion vocabulary: part of the index, so it is ready
-    /// when the corpus is and cached with it.
-    private func withVocabulary(_ corpus: Corpus) -> Corpus {
-        var corpus = corpus
-        corpus.vocabulary = CompletionVocabulary(corpus)
-        FreedMemory.release()
-        return corpus
-    }
-
     static func inputs(_ sources: [CorpusSource], warnings: inout [LoadWarning], excluding exclusion: FileExclusion) -> [Input] {
         var inputs: [Input] = []
         for source in sources {
@@ -140,7 +133,10 @@ public struct CorpusLoader: Sendable {
         case embedded(name: String, text: String)
     }
 
-    func load(_ inputs: [Input], warnings initialWarnings: [LoadWarning], progress: (LoadProgress) -> Void) -> Corpus {
+    /// `withVocabulary`: with the completion vocabulary (part of the index, so it is
+    /// ready when the corpus is and cached with it); not for a load abandoned.
+    func load(_ inputs: [Input], warnings initialWarnings: [LoadWarning], withVocabulary: Bool = false,
+              progress: (LoadProgress) -> Void) -> Corpus {
         let merger = BatchMerger()
         merger.builder.warnings = initialWarnings
         merger.builder.records.maximumTextBytes = maximumRecordTextBytes
@@ -186,7 +182,7 @@ public struct CorpusLoader: Sendable {
         // Moved out of the merger, so the build consumes it and frees its parts as it goes.
         var builder = CorpusBuilder()
         swap(&builder, &merger.builder)
-        let corpus = builder.build()
+        let corpus = builder.build(withVocabulary: withVocabulary && !isAbandoned())
         FreedMemory.release()
         return corpus
     }
