@@ -204,6 +204,18 @@ public struct CorpusBuilder {
 
     /// `withVocabulary`: the corpus with its completion vocabulary (as `CorpusLoader.open`
     /// caches it), built alongside the search index.
+    /// Room for `factor` times what was added so far: the loader's estimate of the
+    /// whole corpus after its first batch, so the columns grow once instead of by
+    /// doublings (each a copy, on the merge thread that shares the cores with the parse).
+    mutating func reserve(growingBy factor: Double) {
+        guard factor > 1 else { return }
+        func more(_ count: Int) -> Int { Int((Double(count) * (factor - 1)).rounded(.up)) }
+        let sizes = records.sizes
+        records.reserve(records: more(sizes.records), textBytes: more(sizes.textBytes), citations: more(sizes.citations))
+        search.reserve(documents: more(sizes.records), postings: more(search.postingTotal))
+        signatures.reserve(records: more(sizes.records), hashes: more(signatures.hashCount))
+    }
+
     public consuming func build(withVocabulary: Bool = false) -> Corpus {
         // The search index (its postings sorted by term: the longest part) is built on
         // a second thread while this one builds the records and their lookups.

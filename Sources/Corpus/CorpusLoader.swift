@@ -140,6 +140,7 @@ public struct CorpusLoader: Sendable {
         let merger = BatchMerger()
         merger.builder.warnings = initialWarnings
         merger.builder.records.maximumTextBytes = maximumRecordTextBytes
+        merger.filesTotal = inputs.count
         progress(LoadProgress(filesDone: 0, filesTotal: inputs.count))
         // A pipeline of two stages: while one batch is merged into the index (in
         // order, on the merge queue), the next one is parsed, so no core waits.
@@ -293,6 +294,10 @@ private final class BatchMerger: @unchecked Sendable {
 
     /// Per worker: its interner's local term ids as index-wide ids, grown batch by batch.
     private var termMaps: [[Int32]] = []
+    /// Files in the whole load, and merged so far: after the first batch, the
+    /// builder reserves room for the whole corpus.
+    var filesTotal = 0
+    private var filesMerged = 0
 
     func merge(_ parsed: CorpusLoader.ParsedBatch) {
         // The terms new to a worker get index-wide ids once, in worker order.
@@ -314,6 +319,12 @@ private final class BatchMerger: @unchecked Sendable {
                 emptyFiles.append(path)
             }
         }
+        if filesMerged == 0, filesTotal > parsed.outcomes.count {
+            // A little over the first batch's share, so a later batch of larger files
+            // seldom needs a doubling after all.
+            builder.reserve(growingBy: 1.05 * Double(filesTotal) / Double(parsed.outcomes.count))
+        }
+        filesMerged += parsed.outcomes.count
     }
 
     /// Paths of the empty files skipped, for one warning at the end.

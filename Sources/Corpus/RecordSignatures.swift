@@ -38,6 +38,8 @@ struct RecordSignaturesBuilder {
         starts.append(UInt32(clamping: hashes.count))
     }
 
+    var hashCount: Int { hashes.count }
+
     mutating func reserve(records: Int, hashes more: Int) {
         starts.reserveCapacity(starts.count + records)
         hashes.reserveCapacity(hashes.count + more)

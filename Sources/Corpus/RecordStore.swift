@@ -190,6 +190,9 @@ struct RecordStoreBuilder {
         count += 1
     }
 
+    /// What the builder holds: records, bytes of text, citations.
+    var sizes: (records: Int, textBytes: Int, citations: Int) { (count, text.count, citedNumbers.count) }
+
     /// Room for `records` more records with `textBytes` and `citations` more: an
     /// update reserves its columns once instead of growing them by doubling.
     mutating func reserve(records: Int, textBytes: Int, citations: Int) {

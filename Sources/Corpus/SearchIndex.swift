@@ -251,6 +251,16 @@ struct SearchIndexBuilder {
         }
     }
 
+    /// Room for `documents` more documents with `postings` more postings.
+    mutating func reserve(documents: Int, postings: Int) {
+        postingTerms.reserveCapacity(postingTerms.count + postings)
+        postingCounts.reserveCapacity(postingCounts.count + postings)
+        documentStarts.reserveCapacity(documentStarts.count + documents)
+        fieldLengths.reserveCapacity(fieldLengths.count + documents)
+    }
+
+    var postingTotal: Int { postingTerms.count }
+
     /// Adds the next document (its id is the number of documents added before it);
     /// `globalIDs` maps the bag's local term ids.
     mutating func add(_ bag: TermBag, globalIDs: [Int32]) {
