@@ -11,21 +11,22 @@ public enum JSONValue: Hashable, Sendable, Codable {
 
     public init(from decoder: Decoder) throws {
         // Each kind is tried in turn, and a miss costs a `DecodingError` with its coding
-        // path: objects and strings, most of a message, are tried first. No JSON value
-        // decodes as two of these kinds; the numbers keep their order (Bool, Int, Double).
+        // path: objects, integers and strings, most of a message, are tried first (every
+        // range is four integers; semantic tokens are nothing else). No JSON value decodes
+        // as two of these kinds (`true` is no Int, `1` no Bool); Int before Double.
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
         } else if let value = try? container.decode([String: JSONValue].self) {
             self = .object(value)
+        } else if let value = try? container.decode(Int.self) {
+            self = .int(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
         } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
-        } else if let value = try? container.decode(Int.self) {
-            self = .int(value)
         } else {
             self = .double(try container.decode(Double.self))
         }
