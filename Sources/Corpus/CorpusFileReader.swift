@@ -29,34 +29,70 @@ public enum CorpusFileReader {
     }
 
     static func read(pathBytes: [UInt8], maximumSize: Int) -> Outcome {
+        switch readFile(pathBytes: pathBytes, maximumSize: maximumSize) {
+        case .bytes(let bytes):
+            switch TextDecoding.decode(bytes) {
+            case .utf8(let text): return .text(text, wasUTF8: true)
+            case .windows1252(let text): return .text(text, wasUTF8: false)
+            case .binary: return .binary
+            }
+        case .other(let outcome):
+            return outcome
+        }
+    }
+
+    /// A listed file as the index reads it: valid UTF-8 as its bytes (no byte-order
+    /// mark), with no `String` made of them only to be turned back into bytes for the
+    /// parse (a copy, a validation and an allocation per file of a 100,000-file build).
+    enum IndexOutcome {
+        case utf8([UInt8])
+        case other(Outcome)
+    }
+
+    static func readForIndex(_ entry: CorpusFiles.Entry, maximumSize: Int = maximumSize) -> IndexOutcome {
+        switch readFile(pathBytes: entry.pathBytes, maximumSize: maximumSize) {
+        case .bytes(let bytes):
+            if let body = TextDecoding.utf8Body(bytes) { return .utf8(body) }
+            switch TextDecoding.decode(bytes) {
+            case .utf8(let text): return .other(.text(text, wasUTF8: true))
+            case .windows1252(let text): return .other(.text(text, wasUTF8: false))
+            case .binary: return .other(.binary)
+            }
+        case .other(let outcome):
+            return .other(outcome)
+        }
+    }
+
+    private enum RawRead {
+        case bytes([UInt8])
+        case other(Outcome)
+    }
+
+    private static func readFile(pathBytes: [UInt8], maximumSize: Int) -> RawRead {
         // Non-blocking, so a FIFO planted in a folder cannot hang the open; it is refused below.
         let descriptor = CorpusFiles.withCString(pathBytes) { open($0, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK) }
-        guard descriptor >= 0 else { return .unreadable }
+        guard descriptor >= 0 else { return .other(.unreadable) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .unreadable }
-        guard Int(status.st_size) <= maximumSize else { return .tooLarge(bytes: Int(status.st_size)) }
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .other(.unreadable) }
+        guard Int(status.st_size) <= maximumSize else { return .other(.tooLarge(bytes: Int(status.st_size))) }
         // Read straight into the result, sized for the file plus one byte: a file that
         // grew since the stat shows as a full buffer, and grows it up to the limit.
         var bytes = [UInt8](repeating: 0, count: min(Int(status.st_size), maximumSize) + 1)
         var count = 0
         while true {
             if count == bytes.count {
-                guard count <= maximumSize else { return .tooLarge(bytes: count) }
+                guard count <= maximumSize else { return .other(.tooLarge(bytes: count)) }
                 bytes.append(contentsOf: repeatElement(0, count: min(count, maximumSize + 1 - count)))
             }
             let read = bytes.withUnsafeMutableBytes { readBytes(descriptor, UnsafeMutableRawBufferPointer(rebasing: $0[count...])) }
             if read < 0 && errno == EINTR { continue }
-            guard read >= 0 else { return .unreadable }
+            guard read >= 0 else { return .other(.unreadable) }
             if read == 0 { break }
             count += read
         }
         bytes.removeSubrange(count...)
-        switch TextDecoding.decode(bytes) {
-        case .utf8(let text): return .text(text, wasUTF8: true)
-        case .windows1252(let text): return .text(text, wasUTF8: false)
-        case .binary: return .binary
-        }
+        return .bytes(bytes)
     }
 
     /// The file's text, or nil when it cannot be read as text.

@@ -265,8 +265,17 @@ public struct CorpusLoader: Sendable {
         guard entry.size > 0 else { return .empty(path) }
         let clock = ContinuousClock()
         let readStart = clock.now
-        let read = CorpusFileReader.read(entry, maximumSize: maximumFileSize)
+        let indexRead = CorpusFileReader.readForIndex(entry, maximumSize: maximumFileSize)
         reading += clock.now - readStart
+        let read: CorpusFileReader.Outcome
+        switch indexRead {
+        case .utf8(let bytes):
+            if bytes.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { return .empty(path) }
+            let (record, extracted) = RecordBuilder.make(parsingUTF8: bytes, source: .file(path: path), interner: &interner)
+            return .record(record, extracted)
+        case .other(let outcome):
+            read = outcome
+        }
         switch read {
         case .unreadable:
             return .warning(LoadWarning(path: path, kind: .unreadable, message: "skipped: cannot be read"))

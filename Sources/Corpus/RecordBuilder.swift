@@ -39,8 +39,13 @@ enum RecordBuilder {
     /// Parses `text` (for the index: `Question.parseForIndex`) and distils it.
     static func make(parsing text: String, source: RecordSource,
                      interner: inout TermInterner) -> (RecordFields, ExtractedText) {
-        let bytes = Array(text.utf8)
-        return make(Question.parseForIndex(utf8: bytes), utf8: bytes, source: source, interner: &interner)
+        make(parsingUTF8: Array(text.utf8), source: source, interner: &interner)
+    }
+
+    /// The same from valid UTF-8 bytes (a file read as they are).
+    static func make(parsingUTF8 bytes: [UInt8], source: RecordSource,
+                     interner: inout TermInterner) -> (RecordFields, ExtractedText) {
+        make(Question.parseForIndex(utf8: bytes), utf8: bytes, source: source, interner: &interner)
     }
 
     /// `question` parsed from `bytes`, the record's whole text.

@@ -21,6 +21,15 @@ public enum TextDecoding {
         return .windows1252(decodeWindows1252(body))
     }
 
+    /// The bytes after any byte-order mark when `decode` would read them as UTF-8
+    /// (exactly the bytes of its text), validated in place; nil otherwise.
+    static func utf8Body(_ bytes: [UInt8]) -> [UInt8]? {
+        if looksBinary(bytes) { return nil }
+        let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        guard (try? UTF8Span(validating: bytes.span.extracting((hasMark ? 3 : 0)...))) != nil else { return nil }
+        return hasMark ? Array(bytes.dropFirst(3)) : bytes
+    }
+
     /// A NUL byte, or many control characters, in the first 8 KB: not a text file.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
