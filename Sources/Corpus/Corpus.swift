@@ -202,8 +202,6 @@ public struct CorpusBuilder {
         abbreviations.append(extracted.abbreviations)
     }
 
-    /// `withVocabulary`: the corpus with its completion vocabulary (as `CorpusLoader.open`
-    /// caches it), built alongside the search index.
     /// Room for `factor` times what was added so far: the loader's estimate of the
     /// whole corpus after its first batch, so the columns grow once instead of by
     /// doublings (each a copy, on the merge thread that shares the cores with the parse).
@@ -216,6 +214,8 @@ public struct CorpusBuilder {
         signatures.reserve(records: more(sizes.records), hashes: more(signatures.hashCount))
     }
 
+    /// `withVocabulary`: the corpus with its completion vocabulary (as `CorpusLoader.open`
+    /// caches it), built alongside the search index.
     public consuming func build(withVocabulary: Bool = false) -> Corpus {
         // The search index (its postings sorted by term: the longest part) is built on
         // a second thread while this one builds the records and their lookups.

@@ -30,14 +30,17 @@ public enum CorpusFileReader {
 
     static func read(pathBytes: [UInt8], maximumSize: Int) -> Outcome {
         switch readFile(pathBytes: pathBytes, maximumSize: maximumSize) {
-        case .bytes(let bytes):
-            switch TextDecoding.decode(bytes) {
-            case .utf8(let text): return .text(text, wasUTF8: true)
-            case .windows1252(let text): return .text(text, wasUTF8: false)
-            case .binary: return .binary
-            }
-        case .other(let outcome):
-            return outcome
+        case .bytes(let bytes): return decoded(bytes)
+        case .other(let outcome): return outcome
+        }
+    }
+
+    /// A file's bytes as text (UTF-8, else Windows-1252), or binary.
+    private static func decoded(_ bytes: [UInt8]) -> Outcome {
+        switch TextDecoding.decode(bytes) {
+        case .utf8(let text): return .text(text, wasUTF8: true)
+        case .windows1252(let text): return .text(text, wasUTF8: false)
+        case .binary: return .binary
         }
     }
 
@@ -53,11 +56,7 @@ public enum CorpusFileReader {
         switch readFile(pathBytes: entry.pathBytes, maximumSize: maximumSize) {
         case .bytes(let bytes):
             if let body = TextDecoding.utf8Body(bytes) { return .utf8(body) }
-            switch TextDecoding.decode(bytes) {
-            case .utf8(let text): return .other(.text(text, wasUTF8: true))
-            case .windows1252(let text): return .other(.text(text, wasUTF8: false))
-            case .binary: return .other(.binary)
-            }
+            return .other(decoded(bytes))
         case .other(let outcome):
             return .other(outcome)
         }

@@ -92,8 +92,7 @@ public struct CorpusLoader: Sendable {
             corpus = updated
         } else {
             let built = load(inputs, warnings: warnings, withVocabulary: !cacheIsReadOnly, progress: progress)
-            // Incomplete, or not to be cached: as built.
-            guard !isAbandoned(), !cacheIsReadOnly else { return (built, outcome) }
+            guard !isAbandoned() else { return (built, outcome) } // incomplete: not cached
             corpus = built
         }
         guard !cacheIsReadOnly else { return (corpus, outcome) }
@@ -254,6 +253,11 @@ public struct CorpusLoader: Sendable {
         }
     }
 
+    /// Nothing but spaces, tabs and line ends: an empty file, skipped and counted.
+    private static func isBlank<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+    }
+
     func parseFile(_ entry: CorpusFiles.Entry, interner: inout TermInterner, reading: inout Duration) -> Outcome {
         let path = entry.path
         func tooLarge(_ bytes: Int) -> Outcome {
@@ -270,7 +274,7 @@ public struct CorpusLoader: Sendable {
         let read: CorpusFileReader.Outcome
         switch indexRead {
         case .utf8(let bytes):
-            if bytes.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { return .empty(path) }
+            if Self.isBlank(bytes) { return .empty(path) }
             let (record, extracted) = RecordBuilder.make(parsingUTF8: bytes, source: .file(path: path), interner: &interner)
             return .record(record, extracted)
         case .other(let outcome):
@@ -283,7 +287,7 @@ public struct CorpusLoader: Sendable {
             return tooLarge(bytes)
         case .binary:
             return .warning(LoadWarning(path: path, kind: .binary, message: "skipped: a binary file, not text"))
-        case .text(let text, _) where text.utf8.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }):
+        case .text(let text, _) where Self.isBlank(text.utf8):
             return .empty(path)
         case .text(let text, let wasUTF8):
             let (record, bag) = RecordBuilder.make(parsing: text, source: .file(path: path), interner: &interner)
