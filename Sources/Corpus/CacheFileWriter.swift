@@ -83,18 +83,23 @@ final class CacheFileWriter {
 
     /// Appends bytes; a failure is remembered and reported by `commit`.
     func append(_ bytes: UnsafeRawBufferPointer) {
-        guard error == nil, var address = bytes.baseAddress else { return }
+        guard error == nil else { return }
+        error = Self.writeAll(descriptor, bytes)
+    }
+
+    /// Writes all of `bytes` to `descriptor` (again after a short write or a signal);
+    /// nil when done, else the error code.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+        guard var address = bytes.baseAddress else { return nil }
         var left = bytes.count
         while left > 0 {
             let count = write(descriptor, address, left)
             if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                error = count < 0 ? errno : EIO
-                return
-            }
+            guard count > 0 else { return count < 0 ? errno : EIO }
             address += count
             left -= count
         }
+        return nil
     }
 
     /// Overwrites bytes already written (a checksum known only at the end).

@@ -152,13 +152,7 @@ final class FileLeases: Sendable {
             template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         }
         defer { close(copy) }
-        var written = 0
-        while written < lease.size {
-            let count = write(copy, old + written, lease.size - written)
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return }
-            written += count
-        }
+        guard CacheFileWriter.writeAll(copy, UnsafeRawBufferPointer(start: old, count: lease.size)) == nil else { return }
         _ = mmap(UnsafeMutableRawPointer(mutating: old), lease.size, PROT_READ, MAP_SHARED | MAP_FIXED, copy, 0)
     }
 
