@@ -38,9 +38,9 @@ let package = Package(
         // the seeded random generator.
         .target(name: "TestSupport", dependencies: ["SourceText"], path: "Tests/TestSupport"),
         .testTarget(name: "CLITests", dependencies: ["CLI"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "QuestionModel", "SyntheticCorpus"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "QuestionModel", "SyntheticCorpus", "TestSupport"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "QuestionModel", "Corpus", "SourceText", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["JSONRPC"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["JSONRPC", "TestSupport"]),
         .testTarget(name: "WebServerTests", dependencies: ["WebServer"]),
         .testTarget(name: "VraagbaakWebTests", dependencies: ["VraagbaakWeb", "WebServer"]),
         .testTarget(name: "SyntheticCorpusTests", dependencies: ["SyntheticCorpus"]),

@@ -1,6 +1,7 @@
 @testable import Corpus
 import Dispatch
 import Foundation
+import TestSupport
 import XCTest
 
 /// Issue 16: what a hostile corpus or cache folder did to the corpus code: each
@@ -95,20 +96,7 @@ final class HostileCorpusTests: XCTestCase {
         let leases = try String(contentsOfFile: "/proc/locks", encoding: .utf8).split(separator: "\n")
             .filter { $0.contains("LEASE") && $0.split(separator: " ").contains { $0 == pid } }
         XCTAssertFalse(leases.isEmpty, "the reopened cache is mapped under a lease")
-        // `truncate` opens without blocking: it is refused while the lease is broken, and
-        // goes through once the keeper has given the lease up.
-        var attempts = 0
-        while attempts < 100 {
-            attempts += 1
-            let truncation = Process()
-            truncation.executableURL = URL(fileURLWithPath: "/usr/bin/truncate")
-            truncation.arguments = ["-s", "0", cachePath]
-            truncation.standardError = FileHandle.nullDevice
-            try truncation.run()
-            truncation.waitUntilExit()
-            if truncation.terminationStatus == 0 { break }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
+        XCTAssertTrue(try truncateFromAnotherProcess(cachePath))
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: cachePath)[.size] as? Int, 0)
         XCTAssertFalse(reopened.search("gedetineerden introductiefilmpje gevangenis").isEmpty)
         XCTAssertEqual(reopened.records, CorpusLoader().load(sources).records)

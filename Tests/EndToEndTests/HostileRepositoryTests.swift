@@ -1,5 +1,6 @@
 import Foundation
 import JSONRPC
+import TestSupport
 import XCTest
 
 /// Issue 16 over stdio: what a hostile repository, corpus or client did to the
@@ -204,18 +205,7 @@ final class HostileRepositoryTests: XCTestCase {
         _ = try waitForLog(server, containing: "vragen in het corpus")
         let before = try server.request("vraagbaak/search", ["text": "fietspaden herstel"])["result"]?.arrayValue ?? []
         XCTAssertEqual(before.count, 4)
-        var truncated = false
-        for _ in 0..<100 where !truncated {
-            let truncation = Process()
-            truncation.executableURL = URL(fileURLWithPath: "/usr/bin/truncate")
-            truncation.arguments = ["-s", "0", folder.appendingPathComponent("cache/\(cacheFile)").path]
-            truncation.standardError = FileHandle.nullDevice
-            try truncation.run()
-            truncation.waitUntilExit()
-            truncated = truncation.terminationStatus == 0
-            if !truncated { Thread.sleep(forTimeInterval: 0.05) } // refused while the lease is given up
-        }
-        XCTAssertTrue(truncated)
+        XCTAssertTrue(try truncateFromAnotherProcess(folder.appendingPathComponent("cache/\(cacheFile)").path))
         let after = try server.request("vraagbaak/search", ["text": "fietspaden herstel"])["result"]?.arrayValue ?? []
         XCTAssertEqual(after, before, "the same answers from the server's own copy")
         XCTAssertEqual(try server.shutdownAndExit(), 0)
