@@ -69,16 +69,18 @@ enum PhraseCounter {
     /// Title, introduction, questions and answer of the record's full text; nil when
     /// its file cannot be read (the previews are used then).
     private static func fullTexts(_ record: Record, seeds: [String: String]) -> [String]? {
-        let text: String
+        let bytes: [UInt8]
         switch record.source {
         case .embedded(let name):
             guard let seed = seeds[name] else { return nil }
-            text = seed
+            bytes = Array(seed.utf8)
         case .file(let path):
-            guard let decoded = CorpusFileReader.text(path) else { return nil }
-            text = decoded
+            guard let read = CorpusFileReader.textBytes(path) else { return nil }
+            bytes = read
         }
-        let question = Question.parse(text)
+        // The index's parse: the checks' scans (dates, control characters) come after
+        // the sections are read and change none of these texts.
+        let question = Question.parseForIndex(utf8: bytes)
         return [question.title?.text, question.introduction?.text, question.closing?.text, question.answer?.body?.text]
             .compactMap { $0 } + question.numberedQuestions.map(\.text)
     }
@@ -124,15 +126,21 @@ enum PhraseCounter {
 /// Phrase counts by folded key (`lokale besturen`), with the spelling each is shown
 /// in: the first seen, or the first from mid-sentence in lower case when the first
 /// seen opens with a capital (`lokale besturen`, not `Lokale besturen`).
+///
+/// Spellings are kept as bytes (`spellings`), and strings made only for the
+/// phrases seen twice: most phrases of a sample are seen once.
 struct PhraseTally {
     private var table = ByteTable()
     /// Per phrase id (the table's values: ids in order of first sight).
     private var counts: [Int] = []
-    private var surfaces: [String] = []
-    private var surfaceIsUppercase: [Bool] = []
-    /// The first spelling from mid-sentence that opens in lower case: what a tally
-    /// before this one takes when its own spelling opens with a capital (`add(_:)`).
-    private var firstLowercaseSurfaces: [String?] = []
+    /// The spelling shown, an index into `spellings`.
+    private var shown: [Int] = []
+    private var shownIsUppercase: [Bool] = []
+    /// The first spelling from mid-sentence that opens in lower case (-1: none yet):
+    /// what a tally before this one takes when its own spelling opens with a capital
+    /// (`add(_:)`).
+    private var firstLowercase: [Int] = []
+    private var spellings = Spellings()
 
     /// The current sentence's words; their surface and key bytes are in `arena`.
     private var words: [Word] = []
@@ -149,7 +157,24 @@ struct PhraseTally {
         var opensLowercase: Bool
     }
 
-    private static let longestStopword = Tokenizer.stopwords.map(\.utf8.count).max() ?? 0
+    /// Byte strings one after another, each found by its number.
+    private struct Spellings {
+        var bytes: [UInt8] = []
+        var starts: [Int] = [0]
+
+        subscript(spelling: Int) -> ArraySlice<UInt8> { bytes[starts[spelling]..<starts[spelling + 1]] }
+
+        /// Ends the spelling whose bytes were appended since the last one ended; its number.
+        mutating func close() -> Int {
+            starts.append(bytes.count)
+            return starts.count - 2
+        }
+
+        mutating func append(_ spelling: ArraySlice<UInt8>) -> Int {
+            bytes.append(contentsOf: spelling)
+            return close()
+        }
+    }
 
     /// Counts the phrases of `text`'s sentences.
     mutating func add(_ text: String) {
@@ -172,18 +197,21 @@ struct PhraseTally {
         for laterID in later.counts.indices {
             let next = Int32(counts.count)
             let id = Int(later.table.key(laterID).withUnsafeBufferPointer { table.value(for: $0) { _ in next } })
+            let laterLowercase = later.firstLowercase[laterID]
             if id == counts.count {
                 counts.append(later.counts[laterID])
-                surfaces.append(later.surfaces[laterID])
-                surfaceIsUppercase.append(later.surfaceIsUppercase[laterID])
-                firstLowercaseSurfaces.append(later.firstLowercaseSurfaces[laterID])
+                shown.append(spellings.append(later.spellings[later.shown[laterID]]))
+                shownIsUppercase.append(later.shownIsUppercase[laterID])
+                firstLowercase.append(laterLowercase < 0 ? -1 : spellings.append(later.spellings[laterLowercase]))
             } else {
                 counts[id] += later.counts[laterID]
-                if surfaceIsUppercase[id], let lowercase = later.firstLowercaseSurfaces[laterID] {
-                    surfaces[id] = lowercase
-                    surfaceIsUppercase[id] = false
+                guard laterLowercase >= 0, shownIsUppercase[id] || firstLowercase[id] < 0 else { continue }
+                let lowercase = spellings.append(later.spellings[laterLowercase])
+                if shownIsUppercase[id] {
+                    shown[id] = lowercase
+                    shownIsUppercase[id] = false
                 }
-                if firstLowercaseSurfaces[id] == nil { firstLowercaseSurfaces[id] = later.firstLowercaseSurfaces[laterID] }
+                if firstLowercase[id] < 0 { firstLowercase[id] = lowercase }
             }
         }
     }
@@ -195,7 +223,7 @@ struct PhraseTally {
         for id in counts.indices where counts[id] >= 2 {
             let key = String(decoding: table.key(id), as: UTF8.self)
             frequentCounts[key] = counts[id]
-            frequentSurfaces[key] = surfaces[id]
+            frequentSurfaces[key] = String(decoding: spellings[shown[id]], as: UTF8.self)
         }
         return (frequentCounts, frequentSurfaces)
     }
@@ -344,10 +372,9 @@ struct PhraseTally {
             if allASCII {
                 for index in keyRange where arena[index] &- 0x61 < 26 { hasLetter = true; break }
             }
-            var isStopword = false
-            if allASCII, keyRange.count <= Self.longestStopword {
-                isStopword = Tokenizer.stopwords.contains(String(decoding: arena[keyRange], as: UTF8.self))
-            }
+            // Looked up by its bytes: a string per word was a tenth of the tally.
+            let isStopword = allASCII && keyRange.count <= Tokenizer.stopwordBytes.longestMember
+                && arena.withUnsafeBufferPointer { Tokenizer.stopwordBytes.contains(UnsafeBufferPointer(rebasing: $0[keyRange])) }
             let first = arena[surface.lowerBound]
             let second = surface.count > 1 ? arena[surface.lowerBound + 1] : 0
             word = Word(surface: surface, key: keyRange,
@@ -369,53 +396,57 @@ struct PhraseTally {
         words.append(word)
     }
 
-    /// Counts the sentence's phrases: two to four words, the first and last content words.
+    /// Counts the sentence's phrases: two to four words, the first and last content
+    /// words; each start's phrases keyed by extending one key word by word.
     private mutating func endSentence() {
+        var words: [Word] = []
+        var arena: [UInt8] = []
+        swap(&words, &self.words)
+        swap(&arena, &self.arena)
         defer {
             words.removeAll(keepingCapacity: true)
             arena.removeAll(keepingCapacity: true)
+            swap(&words, &self.words)
+            swap(&arena, &self.arena)
         }
         guard words.count >= 2 else { return }
         for start in words.indices where words[start].isContent {
-            for length in 2...4 where start + length <= words.count {
-                let end = start + length - 1
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: arena[words[start].key])
+            for end in (start + 1)..<min(start + 4, words.count) {
+                key.append(0x20)
+                key.append(contentsOf: arena[words[end].key])
                 guard words[end].isContent else { continue }
-                key.removeAll(keepingCapacity: true)
-                for index in start...end {
-                    if index > start { key.append(0x20) }
-                    key.append(contentsOf: arena[words[index].key])
-                }
                 let next = Int32(counts.count)
                 let id = Int(key.withUnsafeBufferPointer { table.value(for: $0) { _ in next } })
                 let opensLowercaseMidSentence = start > 0 && words[start].opensLowercase
                 if id == counts.count {
-                    let spelling = surface(start...end)
+                    let spelling = spell(words[start...end], arena)
                     counts.append(1)
-                    surfaces.append(spelling)
-                    surfaceIsUppercase.append(words[start].opensUppercase)
-                    firstLowercaseSurfaces.append(opensLowercaseMidSentence ? spelling : nil)
+                    shown.append(spelling)
+                    shownIsUppercase.append(words[start].opensUppercase)
+                    firstLowercase.append(opensLowercaseMidSentence ? spelling : -1)
                 } else {
                     counts[id] += 1
-                    if opensLowercaseMidSentence, surfaceIsUppercase[id] || firstLowercaseSurfaces[id] == nil {
-                        let spelling = surface(start...end)
-                        if surfaceIsUppercase[id] {
-                            surfaces[id] = spelling
-                            surfaceIsUppercase[id] = words[start].opensUppercase
+                    if opensLowercaseMidSentence, shownIsUppercase[id] || firstLowercase[id] < 0 {
+                        let spelling = spell(words[start...end], arena)
+                        if shownIsUppercase[id] {
+                            shown[id] = spelling
+                            shownIsUppercase[id] = words[start].opensUppercase
                         }
-                        if firstLowercaseSurfaces[id] == nil { firstLowercaseSurfaces[id] = spelling }
+                        if firstLowercase[id] < 0 { firstLowercase[id] = spelling }
                     }
                 }
             }
         }
     }
 
-    /// The words as written, one space between them.
-    private func surface(_ range: ClosedRange<Int>) -> String {
-        var bytes: [UInt8] = []
-        for index in range {
-            if index > range.lowerBound { bytes.append(0x20) }
-            bytes.append(contentsOf: arena[words[index].surface])
+    /// The words as written, one space between them, kept as a spelling; its number.
+    private mutating func spell(_ phrase: ArraySlice<Word>, _ arena: [UInt8]) -> Int {
+        for index in phrase.indices {
+            if index > phrase.startIndex { spellings.bytes.append(0x20) }
+            spellings.bytes.append(contentsOf: arena[phrase[index].surface])
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return spellings.close()
     }
 }
