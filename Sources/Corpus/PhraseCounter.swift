@@ -34,11 +34,12 @@ enum PhraseCounter {
         // `Agentschap Integratie` (nearly) always inside `Agentschap Integratie en
         // Inburgering`: keep the longer term alone.
         for (key, count) in frequent {
+            // Keys are words one space apart: a run of words is a slice of the key.
             let words = key.split(separator: " ")
             guard words.count >= 3 else { continue }
             for length in 2..<words.count {
                 for start in 0...(words.count - length) {
-                    let shorter = words[start..<(start + length)].joined(separator: " ")
+                    let shorter = String(key[words[start].startIndex..<words[start + length - 1].endIndex])
                     if let shorterCount = frequent[shorter], shorterCount > 0, count * 5 >= shorterCount * 4 {
                         frequent[shorter] = -1
                     }
@@ -80,8 +81,12 @@ enum PhraseCounter {
         }
         // The index's parse: the checks' scans (dates, control characters) come after
         // the sections are read and change none of these texts.
-        let question = Question.parseForIndex(utf8: bytes)
-        return [question.title?.text, question.introduction?.text, question.closing?.text, question.answer?.body?.text]
+        return talliedTexts(Question.parseForIndex(utf8: bytes))
+    }
+
+    /// The parts of a record's text whose phrases are counted.
+    static func talliedTexts(_ question: Question) -> [String] {
+        [question.title?.text, question.introduction?.text, question.closing?.text, question.answer?.body?.text]
             .compactMap { $0 } + question.numberedQuestions.map(\.text)
     }
 
@@ -142,13 +147,16 @@ struct PhraseTally {
     private var firstLowercase: [Int] = []
     private var spellings = Spellings()
 
-    /// The current sentence's words; their surface and key bytes are in `arena`.
+    /// The current sentence's words, and their bytes as written and as keyed, each
+    /// one space apart: a phrase's key and spelling are one slice of these, never
+    /// copied together from its words.
     private var words: [Word] = []
-    private var arena: [UInt8] = []
-    private var key: [UInt8] = []
+    private var sentenceSurfaces: [UInt8] = []
+    private var sentenceKeys: [UInt8] = []
 
     private struct Word {
-        /// The word as written, and lowercased and folded (`PrefixIndex.fold`).
+        /// The word as written (in `sentenceSurfaces`), and lowercased and folded
+        /// (`PrefixIndex.fold`, in `sentenceKeys`).
         var surface: Range<Int>
         var key: Range<Int>
         /// At least three characters, not a stopword, at least one letter.
@@ -336,10 +344,14 @@ struct PhraseTally {
     }
 
     private mutating func addWord<Bytes: Collection>(_ bytes: Bytes, fast: Bool) where Bytes.Element == UInt8 {
-        let surfaceStart = arena.count
-        arena.append(contentsOf: bytes)
-        let surface = surfaceStart..<arena.count
-        let keyStart = arena.count
+        if !words.isEmpty {
+            sentenceSurfaces.append(0x20)
+            sentenceKeys.append(0x20)
+        }
+        let surfaceStart = sentenceSurfaces.count
+        sentenceSurfaces.append(contentsOf: bytes)
+        let surface = surfaceStart..<sentenceSurfaces.count
+        let keyStart = sentenceKeys.count
         let word: Word
         if fast {
             // Lowercased (`À` → `à`), then folded as `PrefixIndex.fold` folds.
@@ -347,36 +359,36 @@ struct PhraseTally {
             var allASCII = true
             var index = surface.lowerBound
             while index < surface.upperBound {
-                let byte = arena[index]
+                let byte = sentenceSurfaces[index]
                 characters += 1
                 if byte < 0x80 {
-                    arena.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                    sentenceKeys.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
                     index += 1
                 } else {
                     allASCII = false
-                    var second = arena[index + 1]
+                    var second = sentenceSurfaces[index + 1]
                     if second >= 0x80 && second <= 0x9E && second != 0x97 { second += 0x20 }
                     let base = PrefixIndex.latin1Base[Int(second) - 0x80]
                     if base != 0 {
-                        arena.append(base)
+                        sentenceKeys.append(base)
                     } else {
-                        arena.append(0xC3)
-                        arena.append(second)
+                        sentenceKeys.append(0xC3)
+                        sentenceKeys.append(second)
                     }
                     index += 2
                 }
             }
-            let keyRange = keyStart..<arena.count
+            let keyRange = keyStart..<sentenceKeys.count
             // Words hold letters, digits and hyphens: a letter is an ASCII letter or `C3 xx`.
             var hasLetter = !allASCII
             if allASCII {
-                for index in keyRange where arena[index] &- 0x61 < 26 { hasLetter = true; break }
+                for index in keyRange where sentenceKeys[index] &- 0x61 < 26 { hasLetter = true; break }
             }
             // Looked up by its bytes: a string per word was a tenth of the tally.
             let isStopword = allASCII && keyRange.count <= Tokenizer.stopwordBytes.longestMember
-                && arena.withUnsafeBufferPointer { Tokenizer.stopwordBytes.contains(UnsafeBufferPointer(rebasing: $0[keyRange])) }
-            let first = arena[surface.lowerBound]
-            let second = surface.count > 1 ? arena[surface.lowerBound + 1] : 0
+                && sentenceKeys.withUnsafeBufferPointer { Tokenizer.stopwordBytes.contains(UnsafeBufferPointer(rebasing: $0[keyRange])) }
+            let first = sentenceSurfaces[surface.lowerBound]
+            let second = surface.count > 1 ? sentenceSurfaces[surface.lowerBound + 1] : 0
             word = Word(surface: surface, key: keyRange,
                         isContent: characters >= 3 && !isStopword && hasLetter,
                         opensUppercase: (first >= 0x41 && first <= 0x5A)
@@ -384,10 +396,10 @@ struct PhraseTally {
                         opensLowercase: (first >= 0x61 && first <= 0x7A)
                             || (first == 0xC3 && second >= 0x9F && second <= 0xBF && second != 0xB7))
         } else {
-            let text = String(decoding: arena[surface], as: UTF8.self)
+            let text = String(decoding: sentenceSurfaces[surface], as: UTF8.self)
             let lowered = text.lowercased()
-            arena.append(contentsOf: PrefixIndex.fold(lowered).utf8)
-            word = Word(surface: surface, key: keyStart..<arena.count,
+            sentenceKeys.append(contentsOf: PrefixIndex.fold(lowered).utf8)
+            word = Word(surface: surface, key: keyStart..<sentenceKeys.count,
                         isContent: lowered.count >= 3 && !Tokenizer.stopwords.contains(lowered)
                             && lowered.contains(where: \.isLetter),
                         opensUppercase: text.first?.isUppercase == true,
@@ -396,57 +408,51 @@ struct PhraseTally {
         words.append(word)
     }
 
-    /// Counts the sentence's phrases: two to four words, the first and last content
-    /// words; each start's phrases keyed by extending one key word by word.
+    /// Counts the sentence's phrases: two to four words, the first and last content words.
     private mutating func endSentence() {
+        // Moved out while read, so the counts can change meanwhile; kept for their capacity.
         var words: [Word] = []
-        var arena: [UInt8] = []
+        var keys: [UInt8] = []
+        var surfaces: [UInt8] = []
         swap(&words, &self.words)
-        swap(&arena, &self.arena)
+        swap(&keys, &sentenceKeys)
+        swap(&surfaces, &sentenceSurfaces)
         defer {
             words.removeAll(keepingCapacity: true)
-            arena.removeAll(keepingCapacity: true)
+            keys.removeAll(keepingCapacity: true)
+            surfaces.removeAll(keepingCapacity: true)
             swap(&words, &self.words)
-            swap(&arena, &self.arena)
+            swap(&keys, &sentenceKeys)
+            swap(&surfaces, &sentenceSurfaces)
         }
         guard words.count >= 2 else { return }
-        for start in words.indices where words[start].isContent {
-            key.removeAll(keepingCapacity: true)
-            key.append(contentsOf: arena[words[start].key])
-            for end in (start + 1)..<min(start + 4, words.count) {
-                key.append(0x20)
-                key.append(contentsOf: arena[words[end].key])
-                guard words[end].isContent else { continue }
-                let next = Int32(counts.count)
-                let id = Int(key.withUnsafeBufferPointer { table.value(for: $0) { _ in next } })
-                let opensLowercaseMidSentence = start > 0 && words[start].opensLowercase
-                if id == counts.count {
-                    let spelling = spell(words[start...end], arena)
-                    counts.append(1)
-                    shown.append(spelling)
-                    shownIsUppercase.append(words[start].opensUppercase)
-                    firstLowercase.append(opensLowercaseMidSentence ? spelling : -1)
-                } else {
-                    counts[id] += 1
-                    if opensLowercaseMidSentence, shownIsUppercase[id] || firstLowercase[id] < 0 {
-                        let spelling = spell(words[start...end], arena)
-                        if shownIsUppercase[id] {
-                            shown[id] = spelling
-                            shownIsUppercase[id] = words[start].opensUppercase
+        keys.withUnsafeBufferPointer { keys in
+            for start in words.indices where words[start].isContent {
+                for end in (start + 1)..<min(start + 4, words.count) where words[end].isContent {
+                    let key = UnsafeBufferPointer(rebasing: keys[words[start].key.lowerBound..<words[end].key.upperBound])
+                    let next = Int32(counts.count)
+                    let id = Int(table.value(for: key) { _ in next })
+                    let opensLowercaseMidSentence = start > 0 && words[start].opensLowercase
+                    let spelling = words[start].surface.lowerBound..<words[end].surface.upperBound
+                    if id == counts.count {
+                        let shownSpelling = spellings.append(surfaces[spelling])
+                        counts.append(1)
+                        shown.append(shownSpelling)
+                        shownIsUppercase.append(words[start].opensUppercase)
+                        firstLowercase.append(opensLowercaseMidSentence ? shownSpelling : -1)
+                    } else {
+                        counts[id] += 1
+                        if opensLowercaseMidSentence, shownIsUppercase[id] || firstLowercase[id] < 0 {
+                            let lowercase = spellings.append(surfaces[spelling])
+                            if shownIsUppercase[id] {
+                                shown[id] = lowercase
+                                shownIsUppercase[id] = words[start].opensUppercase
+                            }
+                            if firstLowercase[id] < 0 { firstLowercase[id] = lowercase }
                         }
-                        if firstLowercase[id] < 0 { firstLowercase[id] = spelling }
                     }
                 }
             }
         }
-    }
-
-    /// The words as written, one space between them, kept as a spelling; its number.
-    private mutating func spell(_ phrase: ArraySlice<Word>, _ arena: [UInt8]) -> Int {
-        for index in phrase.indices {
-            if index > phrase.startIndex { spellings.bytes.append(0x20) }
-            spellings.bytes.append(contentsOf: arena[phrase[index].surface])
-        }
-        return spellings.close()
     }
 }
