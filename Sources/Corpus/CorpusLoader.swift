@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import QuestionModel
+import Synchronization
 
 /// Loads corpus sources into a `Corpus`: reads, decodes and parses files in
 /// parallel batches, then indexes them in order, so the result does not depend on
@@ -195,45 +196,84 @@ public struct CorpusLoader: Sendable {
         case empty(String)
     }
 
-    /// A batch parsed by contiguous slices, one per worker, with each worker's vocabulary.
+    /// A batch parsed by the workers, each taking the next few files while any are
+    /// left, with each worker's vocabulary.
     struct ParsedBatch: Sendable {
         var outcomes: [Outcome]
+        /// Per outcome: the worker that parsed its file.
+        var workers: [Int]
+        /// Per outcome: the local ids of the terms its file was the first of its
+        /// worker's to contain (consecutive: an interner numbers terms as it meets them).
+        var newTerms: [Range<Int32>]
         /// Per worker: the terms its interner met first in this batch, by local id
         /// (continuing from its earlier batches' terms; all its terms for a fresh one).
         var vocabularies: [[String]]
-        var sliceLength: Int
         /// The files' reads took long enough for a disk (not the page cache).
         var readsAreCold = false
 
-        func worker(_ index: Int) -> Int { index / sliceLength }
+        func worker(_ index: Int) -> Int { workers[index] }
+
+        /// Extends `termMaps` (per worker: its local term ids as index-wide ids) by
+        /// this batch's new terms, given index-wide ids by `id` in the order the files
+        /// first contain them: the ids do not depend on which worker parsed which file
+        /// (and are those of one parse of all the files in order).
+        func extend(_ termMaps: inout [[Int32]], id: (String) -> Int32) {
+            while termMaps.count < vocabularies.count { termMaps.append([]) }
+            let firstNew = termMaps.map(\.count)
+            for (worker, terms) in vocabularies.enumerated() {
+                termMaps[worker] += repeatElement(-1, count: terms.count)
+            }
+            for (index, terms) in newTerms.enumerated() where !terms.isEmpty {
+                let worker = workers[index]
+                for local in terms {
+                    termMaps[worker][Int(local)] = id(vocabularies[worker][Int(local) - firstNew[worker]])
+                }
+            }
+        }
     }
+
+    /// Files a worker takes at a time: few enough that the workers end a batch
+    /// together (with static halves, one waited up to a tenth of the build for the
+    /// other, slowed by the merge thread or by larger files), enough to make taking cheap.
+    static let filesPerTake = 8
 
     /// `interners`: the workers' interners of the batches before (a fresh one each without).
     func parseInParallel(_ batch: [Input], interners: WorkerInterners? = nil) -> ParsedBatch {
         let results = UnsafeResults<Outcome>(count: batch.count)
+        let parsers = UnsafeResults<(worker: Int, newTerms: Range<Int32>)>(count: batch.count)
         let workers = max(1, min(interners?.count ?? ProcessInfo.processInfo.activeProcessorCount, batch.count))
-        let sliceLength = (batch.count + workers - 1) / workers
         let vocabularies = UnsafeResults<[String]>(count: workers)
         let readTimes = UnsafeResults<Duration>(count: workers)
+        let nextFile = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var reading = Duration.zero
-            func parseSlice(_ interner: inout TermInterner) {
-                for index in (worker * sliceLength)..<min(batch.count, (worker + 1) * sliceLength) {
-                    results.set(index, parse(batch[index], interner: &interner, reading: &reading))
+            func parseFiles(_ interner: inout TermInterner) {
+                while true {
+                    let start = nextFile.wrappingAdd(Self.filesPerTake, ordering: .relaxed).oldValue
+                    guard start < batch.count else { break }
+                    // A worker's takes come in file order, so its interner meets each
+                    // term first in the first of its files that contains it.
+                    for index in start..<min(batch.count, start + Self.filesPerTake) {
+                        let termsBefore = interner.termCount
+                        results.set(index, parse(batch[index], interner: &interner, reading: &reading))
+                        parsers.set(index, (worker, Int32(termsBefore)..<Int32(interner.termCount)))
+                    }
                 }
                 vocabularies.set(worker, interner.takeNewTerms())
             }
             if let interners {
-                interners.withInterner(worker, parseSlice)
+                interners.withInterner(worker, parseFiles)
             } else {
                 var interner = TermInterner()
-                parseSlice(&interner)
+                parseFiles(&interner)
             }
             readTimes.set(worker, reading)
         }
         let files = batch.filter { if case .file = $0 { return true } else { return false } }.count
         let reading = readTimes.values().reduce(Duration.zero, +)
-        return ParsedBatch(outcomes: results.values(), vocabularies: vocabularies.values(), sliceLength: sliceLength,
+        let parsedBy = parsers.values()
+        return ParsedBatch(outcomes: results.values(), workers: parsedBy.map(\.worker), newTerms: parsedBy.map(\.newTerms),
+                           vocabularies: vocabularies.values(),
                            readsAreCold: files > 0 && reading / files > ReadAhead.coldRead)
     }
 
@@ -313,11 +353,8 @@ private final class BatchMerger: @unchecked Sendable {
     private var filesMerged = 0
 
     func merge(_ parsed: CorpusLoader.ParsedBatch) {
-        // The terms new to a worker get index-wide ids once, in worker order.
-        for (worker, terms) in parsed.vocabularies.enumerated() {
-            if termMaps.count <= worker { termMaps.append([]) }
-            termMaps[worker] += builder.globalTermIDs(for: terms)
-        }
+        // The terms new to a worker get index-wide ids once.
+        parsed.extend(&termMaps) { builder.globalTermID(for: $0) }
         for (index, outcome) in parsed.outcomes.enumerated() {
             let termMap = termMaps[parsed.worker(index)]
             switch outcome {
