@@ -33,7 +33,8 @@ public struct CorpusLoader: Sendable {
     public func load(_ sources: [CorpusSource], withVocabulary: Bool = false,
                      progress: (LoadProgress) -> Void = { _ in }) -> Corpus {
         var warnings: [LoadWarning] = []
-        let inputs = Self.inputs(sources, warnings: &warnings, excluding: exclusion)
+        // No cache to check the files against: their status comes from the reads.
+        let inputs = Self.inputs(sources, warnings: &warnings, excluding: exclusion, stated: false)
         return load(inputs, warnings: warnings, withVocabulary: withVocabulary, progress: progress)
     }
 
@@ -62,7 +63,10 @@ public struct CorpusLoader: Sendable {
             } : nil
         }
         var warnings: [LoadWarning] = []
-        let inputs = Self.inputs(sources, warnings: &warnings, excluding: exclusion)
+        // Without a cache file there is nothing to check the files against: listed
+        // without a stat each, as `load` lists them.
+        let cacheExists = cache.map { FileManager.default.fileExists(atPath: $0.fileURL(for: sources).path) } ?? false
+        let inputs = Self.inputs(sources, warnings: &warnings, excluding: exclusion, stated: cacheExists)
         let manifest = inputs.compactMap { input -> CorpusFiles.Entry? in
             if case .file(let entry) = input { return entry }
             return nil
@@ -115,14 +119,16 @@ public struct CorpusLoader: Sendable {
         return (cacheWarnings.isEmpty ? corpus : corpus.adding(cacheWarnings), outcome)
     }
 
-    static func inputs(_ sources: [CorpusSource], warnings: inout [LoadWarning], excluding exclusion: FileExclusion) -> [Input] {
+    /// `stated`: false lists the files without their status (`CorpusFiles.list`).
+    static func inputs(_ sources: [CorpusSource], warnings: inout [LoadWarning], excluding exclusion: FileExclusion,
+                       stated: Bool = true) -> [Input] {
         var inputs: [Input] = []
         for source in sources {
             switch source {
             case .embeddedSeeds:
                 inputs += EmbeddedSeeds.files.map { Input.embedded(name: $0.name, text: $0.text) }
             case .folder(let path):
-                inputs += CorpusFiles.list(path, warnings: &warnings, excluding: exclusion).map(Input.file)
+                inputs += CorpusFiles.list(path, warnings: &warnings, excluding: exclusion, stated: stated).map(Input.file)
             }
         }
         return inputs
@@ -155,6 +161,11 @@ public struct CorpusLoader: Sendable {
         // Each worker keeps its interner from batch to batch: a term is interned once
         // per worker, and a batch hands the merge only the terms new to the worker.
         let interners = WorkerInterners(count: ProcessInfo.processInfo.activeProcessorCount)
+        // The files as read: a file listed without its status gets the read's.
+        var manifest = inputs.map { input -> CorpusFiles.Entry? in
+            if case .file(let entry) = input { return entry }
+            return nil
+        }
         var start = 0
         while start < inputs.count, !isAbandoned() {
             let batch = Array(inputs[start..<min(start + batchSize, inputs.count)])
@@ -167,6 +178,7 @@ public struct CorpusLoader: Sendable {
                 }
             }
             let parsed = parseInParallel(batch, interners: interners)
+            for (offset, entry) in parsed.readEntries.enumerated() where entry != nil { manifest[start + offset] = entry }
             readsAreCold = parsed.readsAreCold
             merging.wait()
             if start > 0 { progress(LoadProgress(filesDone: start, filesTotal: inputs.count)) }
@@ -176,10 +188,7 @@ public struct CorpusLoader: Sendable {
         merging.wait()
         if let warning = merger.emptyFilesWarning { merger.builder.warnings.append(warning) }
         progress(LoadProgress(filesDone: inputs.count, filesTotal: inputs.count))
-        merger.builder.manifest = inputs.compactMap { input in
-            if case .file(let entry) = input { return entry }
-            return nil
-        }
+        merger.builder.manifest = manifest.compactMap { $0 }
         // Moved out of the merger, so the build consumes it and frees its parts as it goes.
         var builder = CorpusBuilder()
         swap(&builder, &merger.builder)
@@ -210,6 +219,9 @@ public struct CorpusLoader: Sendable {
         var vocabularies: [[String]]
         /// The files' reads took long enough for a disk (not the page cache).
         var readsAreCold = false
+        /// Per outcome: its file with the status its read found, when it was listed
+        /// without one (`CorpusFiles.Entry.isUnstated`).
+        var readEntries: [CorpusFiles.Entry?] = []
 
         func worker(_ index: Int) -> Int { workers[index] }
 
@@ -240,7 +252,7 @@ public struct CorpusLoader: Sendable {
     /// `interners`: the workers' interners of the batches before (a fresh one each without).
     func parseInParallel(_ batch: [Input], interners: WorkerInterners? = nil) -> ParsedBatch {
         let results = UnsafeResults<Outcome>(count: batch.count)
-        let parsers = UnsafeResults<(worker: Int, newTerms: Range<Int32>)>(count: batch.count)
+        let parsers = UnsafeResults<(worker: Int, newTerms: Range<Int32>, read: CorpusFiles.Entry?)>(count: batch.count)
         let workers = max(1, min(interners?.count ?? ProcessInfo.processInfo.activeProcessorCount, batch.count))
         let vocabularies = UnsafeResults<[String]>(count: workers)
         let readTimes = UnsafeResults<Duration>(count: workers)
@@ -255,8 +267,9 @@ public struct CorpusLoader: Sendable {
                     // term first in the first of its files that contains it.
                     for index in start..<min(batch.count, start + Self.filesPerTake) {
                         let termsBefore = interner.termCount
-                        results.set(index, parse(batch[index], interner: &interner, reading: &reading))
-                        parsers.set(index, (worker, Int32(termsBefore)..<Int32(interner.termCount)))
+                        var read: CorpusFiles.Entry?
+                        results.set(index, parse(batch[index], interner: &interner, reading: &reading, read: &read))
+                        parsers.set(index, (worker, Int32(termsBefore)..<Int32(interner.termCount), read))
                     }
                 }
                 vocabularies.set(worker, interner.takeNewTerms())
@@ -274,22 +287,25 @@ public struct CorpusLoader: Sendable {
         let parsedBy = parsers.values()
         return ParsedBatch(outcomes: results.values(), workers: parsedBy.map(\.worker), newTerms: parsedBy.map(\.newTerms),
                            vocabularies: vocabularies.values(),
-                           readsAreCold: files > 0 && reading / files > ReadAhead.coldRead)
+                           readsAreCold: files > 0 && reading / files > ReadAhead.coldRead, readEntries: parsedBy.map(\.read))
     }
 
     func parse(_ input: Input, interner: inout TermInterner) -> Outcome {
         var reading = Duration.zero
-        return parse(input, interner: &interner, reading: &reading)
+        var read: CorpusFiles.Entry?
+        return parse(input, interner: &interner, reading: &reading, read: &read)
     }
 
-    /// `reading` adds the time spent reading the file.
-    func parse(_ input: Input, interner: inout TermInterner, reading: inout Duration) -> Outcome {
+    /// `reading` adds the time spent reading the file; `read` is its entry with its
+    /// status when it was listed without one.
+    func parse(_ input: Input, interner: inout TermInterner, reading: inout Duration,
+               read: inout CorpusFiles.Entry?) -> Outcome {
         switch input {
         case .embedded(let name, let text):
             let (record, bag) = RecordBuilder.make(parsing: text, source: .embedded(name: name), interner: &interner)
             return .record(record, bag)
         case .file(let entry):
-            return parseFile(entry, interner: &interner, reading: &reading)
+            return parseFile(entry, interner: &interner, reading: &reading, read: &read)
         }
     }
 
@@ -298,7 +314,8 @@ public struct CorpusLoader: Sendable {
         bytes.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
     }
 
-    func parseFile(_ entry: CorpusFiles.Entry, interner: inout TermInterner, reading: inout Duration) -> Outcome {
+    func parseFile(_ entry: CorpusFiles.Entry, interner: inout TermInterner, reading: inout Duration,
+                   read: inout CorpusFiles.Entry?) -> Outcome {
         let path = entry.path
         func tooLarge(_ bytes: Int) -> Outcome {
             .warning(LoadWarning(path: path, kind: .tooLarge,
@@ -306,11 +323,13 @@ public struct CorpusLoader: Sendable {
         }
         guard entry.size <= maximumFileSize else { return tooLarge(entry.size) }
         // An empty file is no question (100,000 of them made "100005 vragen"): counted, not indexed.
-        guard entry.size > 0 else { return .empty(path) }
+        guard entry.size != 0 else { return .empty(path) }
         let clock = ContinuousClock()
         let readStart = clock.now
-        let indexRead = CorpusFileReader.readForIndex(entry, maximumSize: maximumFileSize)
+        var status: stat?
+        let indexRead = CorpusFileReader.readForIndex(entry, maximumSize: maximumFileSize, status: &status)
         reading += clock.now - readStart
+        if entry.isUnstated, let status = status ?? CorpusFiles.status(of: entry) { read = entry.with(status) }
         let read: CorpusFileReader.Outcome
         switch indexRead {
         case .utf8(let bytes):
