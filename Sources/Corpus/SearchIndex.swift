@@ -263,16 +263,14 @@ struct SearchIndexBuilder {
         postingCount + bag.counts.count <= Self.maximumPostings && documentCount < Int(Int32.max)
     }
 
-    /// The index-wide ids of a worker's local terms (one lookup per distinct term
-    /// per worker and batch, instead of one per term per document).
-    mutating func globalIDs(for localTerms: [String]) -> [Int32] {
-        localTerms.map { term in
-            if let existing = termIDs[term] { return existing }
-            let id = Int32(termIDs.count)
-            termIDs[term] = id
-            termFrequencies.append(0)
-            return id
-        }
+    /// The index-wide id of a worker's local term, a new one for a term new to the
+    /// index (looked up once per distinct term per worker, not per term per document).
+    mutating func globalID(for term: String) -> Int32 {
+        if let existing = termIDs[term] { return existing }
+        let id = Int32(termIDs.count)
+        termIDs[term] = id
+        termFrequencies.append(0)
+        return id
     }
 
     /// Room for `documents` more documents with `postings` more postings.

@@ -19,6 +19,9 @@ struct TermInterner {
     /// How many of `terms` `takeNewTerms` has handed out.
     private var termsTaken = 0
 
+    /// How many terms have local ids: the next new term's id.
+    var termCount: Int { terms.count }
+
     /// The terms interned since the last call, by local id.
     mutating func takeNewTerms() -> [String] {
         defer { termsTaken = terms.count }
