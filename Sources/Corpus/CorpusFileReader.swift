@@ -108,7 +108,8 @@ public enum CorpusFileReader {
     /// The UTF-8 of `text(path)`: a UTF-8 file's own bytes, with no `String` made of
     /// them only to be turned back into bytes for a parse.
     static func textBytes(_ path: String) -> [UInt8]? {
-        switch readFile(pathBytes: Array(path.utf8), maximumSize: maximumSize) {
+        var status: stat?
+        switch readFile(pathBytes: Array(path.utf8), maximumSize: maximumSize, status: &status) {
         case .bytes(let bytes):
             if let body = TextDecoding.utf8Body(bytes) { return body }
             if case .text(let text, _) = decoded(bytes) { return Array(text.utf8) }
