@@ -100,14 +100,26 @@ package struct CompletionVocabulary: Sendable {
         for (rank, entry) in newestFirst.enumerated() { recency[Int(entry.index)] = Int32(rank) }
         recencyRank = recency
 
-        var titleWordRecords: [String: [Int32]] = [:]
+        // The words of `PrefixIndex.words`, found by their bytes (ASCII: the tokenizer
+        // folds Latin letters and splits at any other character), so a string is made
+        // per distinct word, not per word of every title.
+        var wordIDs = ByteTable()
+        var wordTexts: [String] = []
+        var wordRecords: [[Int32]] = []
         for entry in newestFirst {
-            for word in Set(PrefixIndex.words(records[Int(entry.index)].title)) {
-                titleWordRecords[word, default: []].append(entry.index)
+            Tokenizer.forEachWord(in: records[Int(entry.index)].title) { word in
+                let id = Int(wordIDs.value(for: word) { _ in Int32(wordTexts.count) })
+                if id == wordTexts.count {
+                    wordTexts.append(String(decoding: word, as: UTF8.self))
+                    wordRecords.append([])
+                }
+                // Once per title, however often the title repeats the word.
+                if wordRecords[id].last != entry.index { wordRecords[id].append(entry.index) }
             }
         }
-        titleWords = titleWordRecords.keys.sorted()
-        recordsByTitleWord = titleWords.map { titleWordRecords[$0] ?? [] }
+        let sortedWords = wordTexts.indices.sorted { wordTexts[$0] < wordTexts[$1] }
+        titleWords = sortedWords.map { wordTexts[$0] }
+        recordsByTitleWord = sortedWords.map { wordRecords[$0] }
 
         var offices: [String: [String: Int]] = [:]
         var subjectCounts: [String: (text: String, count: Int)] = [:]

@@ -1,5 +1,6 @@
 import Foundation
 import QuestionModel
+import SyntheticCorpus
 import XCTest
 @testable import Corpus
 
@@ -144,5 +145,41 @@ final class EndPhaseShortcutTests: XCTestCase {
             let first = Int(table.recordStarts[index]), last = Int(table.recordStarts[index + 1])
             XCTAssertEqual(Array(Array(table.records)[first..<last]), byKey[key])
         }
+    }
+
+    /// Title words found by their bytes: the sorted words and their records newest
+    /// first, as a set of word strings per title made them.
+    func testTitleWordsFoundByTheirBytesAreTheWordsStringsFound() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for file in GeneratedCorpus(configuration: CorpusConfiguration(seed: 11, count: 400, citationPercent: 10)).files() {
+            let url = folder.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try file.text.write(to: url, atomically: false, encoding: .utf8)
+        }
+        // Titles that repeat a word: a record is listed once under it.
+        for (number, title) in [(9001, "Zorg en zorg - Zorg voor zorgverleners"), (9002, "Geïnde boetes - geinde BOETES")] {
+            let text = "title: \(title)\nSCHRIFTELIJKE VRAAG\nnr. \(number)\nvan BRITT COPPENS\ndatum: 22 oktober 2014\n"
+                + "aan ANNELIES VERSTRAETE\nVLAAMS MINISTER VAN WELZIJN\n\(title)\nKan de minister dit toelichten?\n"
+            try text.write(to: folder.appendingPathComponent("herhaald-\(number).txt"), atomically: false, encoding: .utf8)
+        }
+        let corpus = CorpusLoader().load([.embeddedSeeds, .folder(path: folder.path)])
+        XCTAssertTrue(corpus.records.contains { $0.number == 9001 && $0.title.hasPrefix("Zorg en zorg") })
+        let vocabulary = CompletionVocabulary(corpus, readsFullText: false)
+        let newestFirst = corpus.records.indices.compactMap { index -> (day: Int, index: Int32)? in
+            let record = corpus.records[index]
+            guard record.number != nil, let date = record.date else { return nil }
+            return (date.daysSinceEpoch, Int32(index))
+        }.sorted { ($0.day, $0.index) > ($1.day, $1.index) }
+        var byWord: [String: [Int32]] = [:]
+        for entry in newestFirst {
+            for word in Set(PrefixIndex.words(corpus.records[Int(entry.index)].title)) {
+                byWord[word, default: []].append(entry.index)
+            }
+        }
+        let words = byWord.keys.sorted()
+        XCTAssertGreaterThan(words.count, 10)
+        XCTAssertEqual(vocabulary.titleWords, words)
+        XCTAssertEqual(vocabulary.recordsByTitleWord, words.map { byWord[$0] ?? [] })
     }
 }
