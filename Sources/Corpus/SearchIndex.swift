@@ -321,27 +321,46 @@ struct SearchIndexBuilder {
         // term has as many places as documents with it), so the arrays are not
         // zeroed first (160 MB at 100,000 questions).
         var next = starts.dropLast().map { Int($0) }
+        // What each posting adds to its document's self score (the score when the
+        // document's own question text is the query), computed as it is placed: each
+        // term's idf and each small count's factor taken once, not per posting.
+        let documentCount = fieldLengths.count
+        let idfs = termFrequencies.map { SearchIndex.idf(documents: documentCount, frequency: Int($0)) }
+        let countFactors = (0..<Self.tabulatedCounts).map { SearchIndex.countFactor($0) }
         var flatWeights: [UInt16] = []
-        var asked: [UInt32] = []
+        var added: [Float] = []
         let flatDocuments = [Int32](unsafeUninitializedCapacity: total) { flatDocuments, documentsCount in
             flatWeights = [UInt16](unsafeUninitializedCapacity: total) { flatWeights, weightsCount in
-                asked = [UInt32](unsafeUninitializedCapacity: total) { asked, askedCount in
+                added = [Float](unsafeUninitializedCapacity: total) { added, addedCount in
                     postingTerms.withUnsafeBufferPointer { terms in
                         postingCounts.withUnsafeBufferPointer { counts in
-                            for document in 0..<(documentStarts.count - 1) {
-                                let factor = factors[document]
-                                for posting in Int(documentStarts[document])..<Int(documentStarts[document + 1]) {
-                                    let term = Int(terms[posting])
-                                    let place = next[term]
-                                    next[term] = place + 1
-                                    flatDocuments[place] = Int32(document)
-                                    flatWeights[place] = SearchIndex.storedWeight(counts[posting], factor)
-                                    asked[place] = UInt32(counts[posting][0] + counts[posting][1])
+                            next.withUnsafeMutableBufferPointer { next in
+                                idfs.withUnsafeBufferPointer { idfs in
+                                    countFactors.withUnsafeBufferPointer { countFactors in
+                                        for document in 0..<(documentStarts.count - 1) {
+                                            let factor = factors[document]
+                                            for posting in Int(documentStarts[document])..<Int(documentStarts[document + 1]) {
+                                                let term = Int(terms[posting])
+                                                let place = next[term]
+                                                next[term] = place + 1
+                                                let postingCounts = counts[posting]
+                                                let weight = SearchIndex.storedWeight(postingCounts, factor)
+                                                flatDocuments[place] = Int32(document)
+                                                flatWeights[place] = weight
+                                                let asked = postingCounts[0] + postingCounts[1]
+                                                // 0 for a term the question text does not ask: adding +0 changes no sum.
+                                                added[place] = asked == 0 ? 0 : SearchIndex.queryWeight(
+                                                    idf: idfs[term],
+                                                    countFactor: asked < Self.tabulatedCounts ? countFactors[asked] : SearchIndex.countFactor(asked))
+                                                    * Float(weight)
+                                            }
+                                        }
+                                    }
                                 }
                             }
                         }
                     }
-                    askedCount = total
+                    addedCount = total
                 }
                 weightsCount = total
             }
@@ -349,26 +368,17 @@ struct SearchIndexBuilder {
         }
         postingTerms = []
         postingCounts = []
-        // The score each posting adds when the document's own question text is the
-        // query, summed term by term (so every float sum is made in one order).
-        // Each term's idf and each small count's factor are taken once, not per posting.
-        let countFactors = (0..<Self.tabulatedCounts).map { SearchIndex.countFactor($0) }
-        var selfScores = [Float](repeating: 0, count: fieldLengths.count)
+        // Summed in place order, which is term by term (every float sum made in one order).
+        var selfScores = [Float](repeating: 0, count: documentCount)
         selfScores.withUnsafeMutableBufferPointer { selfScores in
-            countFactors.withUnsafeBufferPointer { countFactors in
-                for term in termFrequencies.indices {
-                    let idf = SearchIndex.idf(documents: fieldLengths.count, frequency: Int(termFrequencies[term]))
-                    for place in Int(starts[term])..<Int(starts[term + 1]) where asked[place] > 0 {
-                        let count = Int(asked[place])
-                        let countFactor = count < Self.tabulatedCounts ? countFactors[count] : SearchIndex.countFactor(count)
-                        selfScores[Int(flatDocuments[place])] += SearchIndex.queryWeight(idf: idf, countFactor: countFactor)
-                            * Float(flatWeights[place])
-                    }
+            added.withUnsafeBufferPointer { added in
+                flatDocuments.withUnsafeBufferPointer { documents in
+                    for place in 0..<total { selfScores[Int(documents[place])] += added[place] }
                 }
             }
         }
         return SearchIndex(termIDs: termIDs, postingStarts: Column(starts), postingDocuments: Column(flatDocuments),
-                           postingWeights: Column(flatWeights), documentCount: fieldLengths.count,
+                           postingWeights: Column(flatWeights), documentCount: documentCount,
                            selfScores: Column(selfScores.map(\.bitPattern)), fieldAverages: averages)
     }
 }
