@@ -2,8 +2,9 @@ import SourceText
 
 /// Finds citations of questions and meetings in UTF-8 bytes.
 ///
-/// A hand-written matcher tried at each word start; every attempt reads a bounded
-/// number of bytes (a committee name at most `maximumNameLength`), so a scan is linear.
+/// A hand-written matcher tried at each word start near a digit; every attempt reads a
+/// bounded number of bytes (a committee name at most `maximumNameLength`), so a scan
+/// is linear.
 public enum CitationScanner {
     /// Every citation in `text`, in order, none overlapping.
     public static func citations(in text: String) -> [Citation] {
@@ -13,60 +14,158 @@ public enum CitationScanner {
 
     static let maximumNameLength = 160
 
+    /// How far a citation's first digit (of its number or date) can lie past its start:
+    /// `tijdens de vergadering van de commissie` (45 + 79 bytes with the longest gaps),
+    /// a name up to `maximumNameLength`, then `van` and a date start (39). The longest
+    /// written question reaches its digits within 138. A gap (`DateScanner.skipGap`)
+    /// is at most 18 bytes. Changing the readers' grammar means checking this figure.
+    static let maximumReach = 45 + 79 + (maximumNameLength - 1) + 39
+
     static func citations(in bytes: [UInt8], range: TextRange) -> [Citation] {
+        citations(in: bytes, range: range, skippingToAnchors: true)
+    }
+
+    /// With `skippingToAnchors` false, every candidate word start is tried: the plain
+    /// scan, which tests compare the skipping one with.
+    static func citations(in bytes: [UInt8], range: TextRange, skippingToAnchors: Bool) -> [Citation] {
         var found: [Citation] = []
         let end = min(range.end, bytes.count)
         var i = max(0, range.start)
-        while i < end {
-            // Straight to the next word start of ASCII letters whose length and first
-            // letter are those of a first word (most words are not): a citation can
-            // start nowhere else.
-            i = bytes.withUnsafeBufferPointer { buffer in nextCandidate(buffer, from: i, end: end) }
-            guard i < end else { break }
-            if !Bytes.isWordByte(bytes, before: i), startsCandidate(bytes, i, end) {
-                let reader = Reader(bytes: bytes, limit: end)
-                if let citation = reader.questionCitation(at: i) ?? reader.meetingCitation(at: i) {
+        let reader = Reader(bytes: bytes, limit: end)
+        bytes.withUnsafeBufferPointer { buffer in
+            // Every citation has a digit (`anchor`) within `maximumReach` of its start, so
+            // only word starts at most that far before an anchor are tried (a fifth of
+            // the text of a question).
+            var anchor = skippingToAnchors ? -1 : end
+            while i < end {
+                if anchor < i {
+                    anchor = nextAnchor(buffer, in: bytes, from: i, end: end)
+                    guard anchor < end else { break }
+                    i = max(i, anchor - maximumReach)
+                }
+                // Straight to the next word start of ASCII letters whose length and first
+                // letter are those of a first word (most words are not): a citation can
+                // start nowhere else.
+                i = nextCandidate(buffer, from: i, before: min(anchor + 1, end), end: end)
+                guard i <= anchor, i < end else { continue }
+                if !Bytes.isWordByte(bytes, before: i), startsCandidate(bytes, i, end),
+                   let citation = reader.questionCitation(at: i) ?? reader.meetingCitation(at: i) {
                     found.append(citation)
                     i = citation.range.end
                     continue
                 }
+                i += 1
             }
-            i += 1
         }
         return found
     }
 
-    /// The first offset at or after `from` where a run of ASCII letters starts (no
-    /// ASCII letter or digit before it) whose length and first letter match a word
-    /// of `firstWords`; `end` when there is none. The caller still checks the byte
-    /// before (outside ASCII) and the word itself.
+    /// The first offset at or after `from` of a digit that can start a citation's
+    /// number or date; `end` when there is none. Sixteen bytes a step, as two `UInt64`
+    /// whose digits are flagged at once: a digit that starts a number is rare (one in
+    /// a hundred bytes), and only those are looked at one by one (`isAnchor`).
+    @inline(__always)
+    private static func nextAnchor(_ bytes: UnsafeBufferPointer<UInt8>, in text: [UInt8], from: Int, end: Int) -> Int {
+        guard from < end, let base = bytes.baseAddress else { return end }
+        let raw = UnsafeRawPointer(base)
+        var chunk = from
+        while chunk + 16 <= end {
+            let low = digitStarts(raw.loadUnaligned(fromByteOffset: chunk, as: UInt64.self))
+            let high = digitStarts(raw.loadUnaligned(fromByteOffset: chunk + 8, as: UInt64.self))
+            if low | high != 0 {
+                var starts = low
+                while starts != 0 {
+                    let start = chunk + starts.trailingZeroBitCount >> 3
+                    if isDigitStart(bytes, start), isAnchor(bytes, in: text, start, end) { return start }
+                    starts &= starts - 1
+                }
+                starts = high
+                while starts != 0 {
+                    let start = chunk + 8 + starts.trailingZeroBitCount >> 3
+                    if isDigitStart(bytes, start), isAnchor(bytes, in: text, start, end) { return start }
+                    starts &= starts - 1
+                }
+            }
+            chunk += 16
+        }
+        while chunk < end {
+            if isDigitStart(bytes, chunk), isAnchor(bytes, in: text, chunk, end) { return chunk }
+            chunk += 1
+        }
+        return end
+    }
+
+    /// Per byte of `word` (little-endian), the top bit set when the byte is an ASCII
+    /// digit and the byte before it in `word` is not (the first byte's flag only says
+    /// it is a digit). No carry crosses a byte, as in `classify`.
+    @inline(__always)
+    private static func digitStarts(_ word: UInt64) -> UInt64 {
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
+        let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646) & ~word & 0x8080_8080_8080_8080
+        return digits & ~(digits << 8)
+    }
+
+    /// A digit at `at` after a byte that is no ASCII letter or digit.
+    @inline(__always)
+    private static func isDigitStart(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        bytes[at] &- 0x30 < 10 && !(at > 0 && isASCIILetterOrDigit(bytes[at - 1]))
+    }
+
+    /// Whether the digit at `digit` can be the first of a citation's number (after
+    /// `nr` or `nummer`) or date (after `van` or `op`, and a date indeed starts there):
+    /// the keyword ends at most 19 bytes before (`.` and a gap, whose bytes are no ASCII
+    /// letters or digits). The letters before the keyword are not checked. `bytes` are
+    /// `text`'s.
+    private static func isAnchor(_ bytes: UnsafeBufferPointer<UInt8>, in text: [UInt8], _ digit: Int, _ end: Int) -> Bool {
+        var last = digit - 1
+        let lowest = max(0, digit - 20)
+        while last >= lowest, !isASCIILetterOrDigit(bytes[last]) { last -= 1 }
+        guard last >= lowest, isASCIILetter(bytes[last]) else { return false }
+        func endsWith(_ word: StaticString) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard last + 1 - count >= 0 else { return false }
+            let pattern = word.utf8Start
+            for k in 0..<count where bytes[last + 1 - count + k] | 0x20 != pattern[k] { return false }
+            return true
+        }
+        if endsWith("nr") || endsWith("nummer") { return true }
+        guard endsWith("van") || endsWith("op") else { return false }
+        return DateScanner.match(text, at: digit, limit: end) != nil
+    }
+
+    /// The first offset at or after `from` and before `before` where a run of ASCII
+    /// letters starts (no ASCII letter or digit before it) whose length and first
+    /// letter match a word of `firstWords`; `before` when there is none. The word is
+    /// measured up to `end`. The caller still checks the byte before (outside ASCII)
+    /// and the word itself.
     ///
     /// Eight bytes a step: their letters and digits are classified at once in a
     /// `UInt64` (a flag in each byte's top bit), so only word starts are visited, one
     /// by one; a byte loop went through every byte with a branch or two each.
     @inline(__always)
-    private static func nextCandidate(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int {
-        guard from < end, let base = bytes.baseAddress else { return end }
+    private static func nextCandidate(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, before: Int, end: Int) -> Int {
+        guard from < before, let base = bytes.baseAddress else { return before }
         let raw = UnsafeRawPointer(base)
         var previousIsLetterOrDigit = from > 0 && isASCIILetterOrDigit(bytes[from - 1])
         var chunk = from
-        while chunk + 8 <= end {
+        while chunk < before, chunk + 8 <= end {
             let (letters, lettersOrDigits) = classify(raw.loadUnaligned(fromByteOffset: chunk, as: UInt64.self))
             // A word starts at a letter after a byte that is neither letter nor digit.
             var starts = letters & ~(lettersOrDigits << 8 | (previousIsLetterOrDigit ? 0x80 : 0))
             while starts != 0 {
                 let start = chunk + starts.trailingZeroBitCount >> 3
-                if startsCandidateWord(bytes, start, end) { return start }
+                if startsCandidateWord(bytes, start, end) { return min(start, before) }
                 starts &= starts - 1
             }
             previousIsLetterOrDigit = lettersOrDigits >> 63 != 0
             chunk += 8
         }
-        for start in chunk..<end where isASCIILetter(bytes[start]) {
+        guard chunk < before else { return before }
+        for start in chunk..<before where isASCIILetter(bytes[start]) {
             if start > 0, isASCIILetterOrDigit(bytes[start - 1]) { continue }
             if startsCandidateWord(bytes, start, end) { return start }
         }
-        return end
+        return before
     }
 
     /// Per byte of `word` (little-endian), the top bit set when the byte is an ASCII
