@@ -21,17 +21,21 @@ public enum CitationScanner {
     /// is at most 18 bytes. Changing the readers' grammar means checking this figure.
     static let maximumReach = 45 + 79 + (maximumNameLength - 1) + 39
 
-    static func citations(in bytes: [UInt8], range: TextRange) -> [Citation] {
-        citations(in: bytes, range: range, skippingToAnchors: true)
+    /// The citations in `range`, except those that overlap a range of `excluded`
+    /// (metadata that reads like one): those are matched, so the next citation starts
+    /// after them, but not built.
+    static func citations(in bytes: [UInt8], range: TextRange, excluding excluded: [TextRange] = []) -> [Citation] {
+        citations(in: bytes, range: range, excluding: excluded, skippingToAnchors: true)
     }
 
     /// With `skippingToAnchors` false, every candidate word start is tried: the plain
     /// scan, which tests compare the skipping one with.
-    static func citations(in bytes: [UInt8], range: TextRange, skippingToAnchors: Bool) -> [Citation] {
+    static func citations(in bytes: [UInt8], range: TextRange, excluding excluded: [TextRange] = [],
+                          skippingToAnchors: Bool) -> [Citation] {
         var found: [Citation] = []
         let end = min(range.end, bytes.count)
         var i = max(0, range.start)
-        let reader = Reader(bytes: bytes, limit: end)
+        let reader = Reader(bytes: bytes, limit: end, excluded: excluded)
         bytes.withUnsafeBufferPointer { buffer in
             // Every citation has a digit (`anchor`) within `maximumReach` of its start, so
             // only word starts at most that far before an anchor are tried (a fifth of
@@ -49,9 +53,9 @@ public enum CitationScanner {
                 i = nextCandidate(buffer, from: i, before: min(anchor + 1, end), end: end)
                 guard i <= anchor, i < end else { continue }
                 if !Bytes.isWordByte(bytes, before: i), startsCandidate(bytes, i, end),
-                   let citation = reader.questionCitation(at: i) ?? reader.meetingCitation(at: i) {
-                    found.append(citation)
-                    i = citation.range.end
+                   let match = reader.questionCitation(at: i) ?? reader.meetingCitation(at: i) {
+                    if case .citation(let citation) = match { found.append(citation) }
+                    i = match.range.end
                     continue
                 }
                 i += 1
@@ -250,11 +254,30 @@ public enum CitationScanner {
     }
 }
 
+/// What a reader matched: a citation, or the range of one that overlaps an excluded
+/// range, not built (its strings cost more than the matching).
+private enum Match {
+    case citation(Citation)
+    case excluded(TextRange)
+
+    var range: TextRange {
+        switch self {
+        case .citation(let citation): citation.range
+        case .excluded(let range): range
+        }
+    }
+}
+
 /// The matching machinery: small functions that each read one piece and return where
 /// it ends, or nil.
 private struct Reader {
     let bytes: [UInt8]
     let limit: Int
+    let excluded: [TextRange]
+
+    func isExcluded(_ range: TextRange) -> Bool {
+        excluded.contains { $0.start < range.end && range.start < $0.end }
+    }
 
     // MARK: Pieces
 
@@ -315,7 +338,7 @@ private struct Reader {
     // MARK: Questions
 
     /// Written questions, requests for explanation and topical questions.
-    func questionCitation(at start: Int) -> Citation? {
+    func questionCitation(at start: Int) -> Match? {
         var p = start
         var isOwn = false
         if let end = word("mijn", at: p), let q = gap(after: end) {
@@ -371,6 +394,7 @@ private struct Reader {
               !needsDate || dateMention != nil else { return nil }
 
         let range = TextRange(start: start, end: end)
+        guard !isExcluded(range) else { return .excluded(range) }
         // Appended in place, into room made once: a long draft cites thousands of times.
         var canonical = ""
         canonical.reserveCapacity(64)
@@ -388,15 +412,15 @@ private struct Reader {
             canonical += " van "
             canonical += canonicalDateText(dateMention)
         }
-        return makeCitation(kind: kind, range: range, number: number, dateMention: dateMention,
-                            isOwn: isOwn, committee: nil, canonicalText: canonical)
+        return .citation(makeCitation(kind: kind, range: range, number: number, dateMention: dateMention,
+                                      isOwn: isOwn, committee: nil, canonicalText: canonical))
     }
 
     // MARK: Meetings
 
     /// `in de vergadering van de Commissie X van DATE`, `in de commissie op DATE`,
     /// `plenaire vergadering van DATE`.
-    func meetingCitation(at start: Int) -> Citation? {
+    func meetingCitation(at start: Int) -> Match? {
         var p = start
         if let end = word("in", at: p) ?? word("tijdens", at: p) {
             guard let deEnd = next("de", after: end), let q = gap(after: deEnd) else { return nil }
@@ -433,16 +457,17 @@ private struct Reader {
         let nameLimit = min(limit, afterKeyword + CitationScanner.maximumNameLength)
         while cursor < nameLimit {
             if let dateMention = datePhrase(after: cursor, allowOp: true) {
+                let range = TextRange(start: start, end: dateMention.range.end)
+                guard !isExcluded(range) else { return .excluded(range) }
                 var committee: (String, TextRange)?
                 if kind == .committeeMeeting, nameEnd > afterKeyword {
                     let nameRange = Bytes.trimmed(bytes, TextRange(start: afterKeyword, end: nameEnd))
                     committee = (Bytes.collapsedString(bytes, nameRange), nameRange)
                 }
-                let range = TextRange(start: start, end: dateMention.range.end)
                 let canonical = Bytes.collapsedString(bytes, TextRange(start: start, end: dateMention.range.start))
                     + " " + canonicalDateText(dateMention)
-                return makeCitation(kind: kind, range: range, number: nil, dateMention: dateMention,
-                                    isOwn: false, committee: committee, canonicalText: canonical)
+                return .citation(makeCitation(kind: kind, range: range, number: nil, dateMention: dateMention,
+                                              isOwn: false, committee: committee, canonicalText: canonical))
             }
             guard kind == .committeeMeeting, let wordStart = gap(after: cursor), wordStart < nameLimit else { return nil }
             var q = wordStart

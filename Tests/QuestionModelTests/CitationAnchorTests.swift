@@ -72,32 +72,41 @@ final class CitationAnchorTests: XCTestCase {
         }
     }
 
-    /// Generated texts: citations of every kind with gaps of every sort (line breaks,
-    /// no-break spaces, invisible characters), capitals, non-ASCII words, digits that
-    /// start nothing, cut at every length.
+    /// Generated texts (`generatedCitationTexts`), whole and cut at random.
     func testGeneratedTextsFindWhatEveryWordStartFinds() {
-        let pieces = [
-            "schriftelijke vraag", "Schriftelijke Vraag", "SV", "sv", "vraag", "vraag om uitleg", "actuele vraag",
-            "mijn", "Mijn eerdere", "nr.", "nr", "NR.", "nummer", "nr.118", "van", "op", "Van", "in de", "In de",
-            "tijdens de", "vergadering van de", "commissie", "Commissie", "commissievergadering", "plenaire",
-            "plenaire vergadering", "10 januari 2023", "3 MAART 2024", "31 februari 2023", "10/01/2023",
-            "1-2-2024", "2024-01-26", "118", "1234567", "2014", "12", "Binnenlands Bestuur", "en", "de", "é",
-            "Geëvalueerd", "café", ".", ",", "(", ")", ";", "x", String(repeating: "lang", count: 30),
-            // Longer than `maximumReach` without a digit.
-            String(repeating: "in de vraag van de commissie ", count: 14),
-        ]
-        let gaps = [" ", " ", " ", "\n", "\r\n", "\u{00A0}", "\t", "\u{200B}", "  \n ", "", "\n\n", Self.longestGap]
-        var random = SplitMix64(seed: 7)
-        for _ in 0..<3000 {
-            var text = ""
-            for _ in 0..<random.below(40) {
-                text += pieces[random.below(pieces.count)]
-                text += gaps[random.below(gaps.count)]
-            }
+        var random = SplitMix64(seed: 11)
+        for text in generatedCitationTexts(count: 3000, seed: 7) {
             let count = text.utf8.count
             assertSameAsEveryWordStart(text)
             let start = random.below(count + 1)
             assertSameAsEveryWordStart(text, TextRange(start: start, end: start + random.below(count - start + 1)))
         }
+    }
+}
+
+/// Texts for comparing scans: citations of every kind with gaps of every sort (line
+/// breaks, no-break spaces, invisible characters, the longest), capitals, non-ASCII
+/// words, digits that start nothing, and stretches without a digit longer than
+/// `maximumReach`.
+func generatedCitationTexts(count: Int, seed: UInt64) -> [String] {
+    let pieces = [
+        "schriftelijke vraag", "Schriftelijke Vraag", "SV", "sv", "vraag", "vraag om uitleg", "actuele vraag",
+        "mijn", "Mijn eerdere", "nr.", "nr", "NR.", "nummer", "nr.118", "van", "op", "Van", "in de", "In de",
+        "tijdens de", "vergadering van de", "commissie", "Commissie", "commissievergadering", "plenaire",
+        "plenaire vergadering", "10 januari 2023", "3 MAART 2024", "31 februari 2023", "10/01/2023",
+        "1-2-2024", "2024-01-26", "118", "1234567", "2014", "12", "Binnenlands Bestuur", "en", "de", "é",
+        "Geëvalueerd", "café", ".", ",", "(", ")", ";", "x", String(repeating: "lang", count: 30),
+        String(repeating: "in de vraag van de commissie ", count: 14),
+    ]
+    let longestGap = String(repeating: " ", count: 15) + "\u{200B}"
+    let gaps = [" ", " ", " ", "\n", "\r\n", "\u{00A0}", "\t", "\u{200B}", "  \n ", "", "\n\n", longestGap]
+    var random = SplitMix64(seed: seed)
+    return (0..<count).map { _ in
+        var text = ""
+        for _ in 0..<random.below(40) {
+            text += pieces[random.below(pieces.count)]
+            text += gaps[random.below(gaps.count)]
+        }
+        return text
     }
 }
