@@ -180,8 +180,8 @@ public struct CorpusBuilder {
 
     public init() {}
 
-    mutating func globalTermIDs(for localTerms: [String]) -> [Int32] {
-        search.globalIDs(for: localTerms)
+    mutating func globalTermID(for term: String) -> Int32 {
+        search.globalID(for: term)
     }
 
     mutating func add(_ record: RecordFields, _ extracted: ExtractedText, globalTermIDs: [Int32]) {

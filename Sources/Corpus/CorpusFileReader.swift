@@ -29,7 +29,8 @@ public enum CorpusFileReader {
     }
 
     static func read(pathBytes: [UInt8], maximumSize: Int) -> Outcome {
-        switch readFile(pathBytes: pathBytes, maximumSize: maximumSize) {
+        var status: stat?
+        switch readFile(pathBytes: pathBytes, maximumSize: maximumSize, status: &status) {
         case .bytes(let bytes): return decoded(bytes)
         case .other(let outcome): return outcome
         }
@@ -52,8 +53,10 @@ public enum CorpusFileReader {
         case other(Outcome)
     }
 
-    static func readForIndex(_ entry: CorpusFiles.Entry, maximumSize: Int = maximumSize) -> IndexOutcome {
-        switch readFile(pathBytes: entry.pathBytes, maximumSize: maximumSize) {
+    /// `status`: the file's status as the read found it, when it could be opened.
+    static func readForIndex(_ entry: CorpusFiles.Entry, maximumSize: Int = maximumSize,
+                             status: inout stat?) -> IndexOutcome {
+        switch readFile(pathBytes: entry.pathBytes, maximumSize: maximumSize, status: &status) {
         case .bytes(let bytes):
             if let body = TextDecoding.utf8Body(bytes) { return .utf8(body) }
             return .other(decoded(bytes))
@@ -67,13 +70,15 @@ public enum CorpusFileReader {
         case other(Outcome)
     }
 
-    private static func readFile(pathBytes: [UInt8], maximumSize: Int) -> RawRead {
+    private static func readFile(pathBytes: [UInt8], maximumSize: Int, status found: inout stat?) -> RawRead {
         // Non-blocking, so a FIFO planted in a folder cannot hang the open; it is refused below.
         let descriptor = CorpusFiles.withCString(pathBytes) { open($0, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK) }
         guard descriptor >= 0 else { return .other(.unreadable) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .other(.unreadable) }
+        guard fstat(descriptor, &status) == 0 else { return .other(.unreadable) }
+        found = status
+        guard status.st_mode & S_IFMT == S_IFREG else { return .other(.unreadable) }
         guard Int(status.st_size) <= maximumSize else { return .other(.tooLarge(bytes: Int(status.st_size))) }
         // Read straight into the result, sized for the file plus one byte: a file that
         // grew since the stat shows as a full buffer, and grows it up to the limit.
@@ -98,6 +103,20 @@ public enum CorpusFileReader {
     public static func text(_ path: String) -> String? {
         if case .text(let text, _) = read(path) { return text }
         return nil
+    }
+
+    /// The UTF-8 of `text(path)`: a UTF-8 file's own bytes, with no `String` made of
+    /// them only to be turned back into bytes for a parse.
+    static func textBytes(_ path: String) -> [UInt8]? {
+        var status: stat?
+        switch readFile(pathBytes: Array(path.utf8), maximumSize: maximumSize, status: &status) {
+        case .bytes(let bytes):
+            if let body = TextDecoding.utf8Body(bytes) { return body }
+            if case .text(let text, _) = decoded(bytes) { return Array(text.utf8) }
+            return nil
+        case .other:
+            return nil
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import QuestionModel
+import Synchronization
 
 /// Loads corpus sources into a `Corpus`: reads, decodes and parses files in
 /// parallel batches, then indexes them in order, so the result does not depend on
@@ -32,7 +33,8 @@ public struct CorpusLoader: Sendable {
     public func load(_ sources: [CorpusSource], withVocabulary: Bool = false,
                      progress: (LoadProgress) -> Void = { _ in }) -> Corpus {
         var warnings: [LoadWarning] = []
-        let inputs = Self.inputs(sources, warnings: &warnings, excluding: exclusion)
+        // No cache to check the files against: their status comes from the reads.
+        let inputs = Self.inputs(sources, warnings: &warnings, excluding: exclusion, stated: false)
         return load(inputs, warnings: warnings, withVocabulary: withVocabulary, progress: progress)
     }
 
@@ -61,7 +63,10 @@ public struct CorpusLoader: Sendable {
             } : nil
         }
         var warnings: [LoadWarning] = []
-        let inputs = Self.inputs(sources, warnings: &warnings, excluding: exclusion)
+        // Without a cache file there is nothing to check the files against: listed
+        // without a stat each, as `load` lists them.
+        let cacheExists = cache.map { FileManager.default.fileExists(atPath: $0.fileURL(for: sources).path) } ?? false
+        let inputs = Self.inputs(sources, warnings: &warnings, excluding: exclusion, stated: cacheExists)
         let manifest = inputs.compactMap { input -> CorpusFiles.Entry? in
             if case .file(let entry) = input { return entry }
             return nil
@@ -114,14 +119,16 @@ public struct CorpusLoader: Sendable {
         return (cacheWarnings.isEmpty ? corpus : corpus.adding(cacheWarnings), outcome)
     }
 
-    static func inputs(_ sources: [CorpusSource], warnings: inout [LoadWarning], excluding exclusion: FileExclusion) -> [Input] {
+    /// `stated`: false lists the files without their status (`CorpusFiles.list`).
+    static func inputs(_ sources: [CorpusSource], warnings: inout [LoadWarning], excluding exclusion: FileExclusion,
+                       stated: Bool = true) -> [Input] {
         var inputs: [Input] = []
         for source in sources {
             switch source {
             case .embeddedSeeds:
                 inputs += EmbeddedSeeds.files.map { Input.embedded(name: $0.name, text: $0.text) }
             case .folder(let path):
-                inputs += CorpusFiles.list(path, warnings: &warnings, excluding: exclusion).map(Input.file)
+                inputs += CorpusFiles.list(path, warnings: &warnings, excluding: exclusion, stated: stated).map(Input.file)
             }
         }
         return inputs
@@ -154,6 +161,11 @@ public struct CorpusLoader: Sendable {
         // Each worker keeps its interner from batch to batch: a term is interned once
         // per worker, and a batch hands the merge only the terms new to the worker.
         let interners = WorkerInterners(count: ProcessInfo.processInfo.activeProcessorCount)
+        // The files as read: a file listed without its status gets the read's.
+        var manifest = inputs.map { input -> CorpusFiles.Entry? in
+            if case .file(let entry) = input { return entry }
+            return nil
+        }
         var start = 0
         while start < inputs.count, !isAbandoned() {
             let batch = Array(inputs[start..<min(start + batchSize, inputs.count)])
@@ -166,6 +178,7 @@ public struct CorpusLoader: Sendable {
                 }
             }
             let parsed = parseInParallel(batch, interners: interners)
+            for (offset, entry) in parsed.readEntries.enumerated() where entry != nil { manifest[start + offset] = entry }
             readsAreCold = parsed.readsAreCold
             merging.wait()
             if start > 0 { progress(LoadProgress(filesDone: start, filesTotal: inputs.count)) }
@@ -175,10 +188,7 @@ public struct CorpusLoader: Sendable {
         merging.wait()
         if let warning = merger.emptyFilesWarning { merger.builder.warnings.append(warning) }
         progress(LoadProgress(filesDone: inputs.count, filesTotal: inputs.count))
-        merger.builder.manifest = inputs.compactMap { input in
-            if case .file(let entry) = input { return entry }
-            return nil
-        }
+        merger.builder.manifest = manifest.compactMap { $0 }
         // Moved out of the merger, so the build consumes it and frees its parts as it goes.
         var builder = CorpusBuilder()
         swap(&builder, &merger.builder)
@@ -195,61 +205,107 @@ public struct CorpusLoader: Sendable {
         case empty(String)
     }
 
-    /// A batch parsed by contiguous slices, one per worker, with each worker's vocabulary.
+    /// A batch parsed by the workers, each taking the next few files while any are
+    /// left, with each worker's vocabulary.
     struct ParsedBatch: Sendable {
         var outcomes: [Outcome]
+        /// Per outcome: the worker that parsed its file.
+        var workers: [Int]
+        /// Per outcome: the local ids of the terms its file was the first of its
+        /// worker's to contain (consecutive: an interner numbers terms as it meets them).
+        var newTerms: [Range<Int32>]
         /// Per worker: the terms its interner met first in this batch, by local id
         /// (continuing from its earlier batches' terms; all its terms for a fresh one).
         var vocabularies: [[String]]
-        var sliceLength: Int
         /// The files' reads took long enough for a disk (not the page cache).
         var readsAreCold = false
+        /// Per outcome: its file with the status its read found, when it was listed
+        /// without one (`CorpusFiles.Entry.isUnstated`).
+        var readEntries: [CorpusFiles.Entry?] = []
 
-        func worker(_ index: Int) -> Int { index / sliceLength }
+        func worker(_ index: Int) -> Int { workers[index] }
+
+        /// Extends `termMaps` (per worker: its local term ids as index-wide ids) by
+        /// this batch's new terms, given index-wide ids by `id` in the order the files
+        /// first contain them: the ids do not depend on which worker parsed which file
+        /// (and are those of one parse of all the files in order).
+        func extend(_ termMaps: inout [[Int32]], id: (String) -> Int32) {
+            while termMaps.count < vocabularies.count { termMaps.append([]) }
+            let firstNew = termMaps.map(\.count)
+            for (worker, terms) in vocabularies.enumerated() {
+                termMaps[worker] += repeatElement(-1, count: terms.count)
+            }
+            for (index, terms) in newTerms.enumerated() where !terms.isEmpty {
+                let worker = workers[index]
+                for local in terms {
+                    termMaps[worker][Int(local)] = id(vocabularies[worker][Int(local) - firstNew[worker]])
+                }
+            }
+        }
     }
+
+    /// Files a worker takes at a time: few enough that the workers end a batch
+    /// together (with static halves, one waited up to a tenth of the build for the
+    /// other, slowed by the merge thread or by larger files), enough to make taking cheap.
+    static let filesPerTake = 8
 
     /// `interners`: the workers' interners of the batches before (a fresh one each without).
     func parseInParallel(_ batch: [Input], interners: WorkerInterners? = nil) -> ParsedBatch {
         let results = UnsafeResults<Outcome>(count: batch.count)
+        let parsers = UnsafeResults<(worker: Int, newTerms: Range<Int32>, read: CorpusFiles.Entry?)>(count: batch.count)
         let workers = max(1, min(interners?.count ?? ProcessInfo.processInfo.activeProcessorCount, batch.count))
-        let sliceLength = (batch.count + workers - 1) / workers
         let vocabularies = UnsafeResults<[String]>(count: workers)
         let readTimes = UnsafeResults<Duration>(count: workers)
+        let nextFile = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var reading = Duration.zero
-            func parseSlice(_ interner: inout TermInterner) {
-                for index in (worker * sliceLength)..<min(batch.count, (worker + 1) * sliceLength) {
-                    results.set(index, parse(batch[index], interner: &interner, reading: &reading))
+            func parseFiles(_ interner: inout TermInterner) {
+                while true {
+                    let start = nextFile.wrappingAdd(Self.filesPerTake, ordering: .relaxed).oldValue
+                    guard start < batch.count else { break }
+                    // A worker's takes come in file order, so its interner meets each
+                    // term first in the first of its files that contains it.
+                    for index in start..<min(batch.count, start + Self.filesPerTake) {
+                        let termsBefore = interner.termCount
+                        var read: CorpusFiles.Entry?
+                        results.set(index, parse(batch[index], interner: &interner, reading: &reading, read: &read))
+                        parsers.set(index, (worker, Int32(termsBefore)..<Int32(interner.termCount), read))
+                    }
                 }
                 vocabularies.set(worker, interner.takeNewTerms())
             }
             if let interners {
-                interners.withInterner(worker, parseSlice)
+                interners.withInterner(worker, parseFiles)
             } else {
                 var interner = TermInterner()
-                parseSlice(&interner)
+                parseFiles(&interner)
             }
             readTimes.set(worker, reading)
         }
         let files = batch.filter { if case .file = $0 { return true } else { return false } }.count
         let reading = readTimes.values().reduce(Duration.zero, +)
-        return ParsedBatch(outcomes: results.values(), vocabularies: vocabularies.values(), sliceLength: sliceLength,
-                           readsAreCold: files > 0 && reading / files > ReadAhead.coldRead)
+        let parsedBy = parsers.values()
+        return ParsedBatch(outcomes: results.values(), workers: parsedBy.map(\.worker), newTerms: parsedBy.map(\.newTerms),
+                           vocabularies: vocabularies.values(),
+                           readsAreCold: files > 0 && reading / files > ReadAhead.coldRead, readEntries: parsedBy.map(\.read))
     }
 
     func parse(_ input: Input, interner: inout TermInterner) -> Outcome {
         var reading = Duration.zero
-        return parse(input, interner: &interner, reading: &reading)
+        var read: CorpusFiles.Entry?
+        return parse(input, interner: &interner, reading: &reading, read: &read)
     }
 
-    /// `reading` adds the time spent reading the file.
-    func parse(_ input: Input, interner: inout TermInterner, reading: inout Duration) -> Outcome {
+    /// `reading` adds the time spent reading the file; `read` is its entry with its
+    /// status when it was listed without one.
+    func parse(_ input: Input, interner: inout TermInterner, reading: inout Duration,
+               read: inout CorpusFiles.Entry?) -> Outcome {
         switch input {
         case .embedded(let name, let text):
             let (record, bag) = RecordBuilder.make(parsing: text, source: .embedded(name: name), interner: &interner)
             return .record(record, bag)
         case .file(let entry):
-            return parseFile(entry, interner: &interner, reading: &reading)
+            return parseFile(entry, interner: &interner, reading: &reading, read: &read)
         }
     }
 
@@ -258,7 +314,8 @@ public struct CorpusLoader: Sendable {
         bytes.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
     }
 
-    func parseFile(_ entry: CorpusFiles.Entry, interner: inout TermInterner, reading: inout Duration) -> Outcome {
+    func parseFile(_ entry: CorpusFiles.Entry, interner: inout TermInterner, reading: inout Duration,
+                   read: inout CorpusFiles.Entry?) -> Outcome {
         let path = entry.path
         func tooLarge(_ bytes: Int) -> Outcome {
             .warning(LoadWarning(path: path, kind: .tooLarge,
@@ -266,11 +323,13 @@ public struct CorpusLoader: Sendable {
         }
         guard entry.size <= maximumFileSize else { return tooLarge(entry.size) }
         // An empty file is no question (100,000 of them made "100005 vragen"): counted, not indexed.
-        guard entry.size > 0 else { return .empty(path) }
+        guard entry.size != 0 else { return .empty(path) }
         let clock = ContinuousClock()
         let readStart = clock.now
-        let indexRead = CorpusFileReader.readForIndex(entry, maximumSize: maximumFileSize)
+        var status: stat?
+        let indexRead = CorpusFileReader.readForIndex(entry, maximumSize: maximumFileSize, status: &status)
         reading += clock.now - readStart
+        if entry.isUnstated, let status = status ?? CorpusFiles.status(of: entry) { read = entry.with(status) }
         let read: CorpusFileReader.Outcome
         switch indexRead {
         case .utf8(let bytes):
@@ -313,11 +372,8 @@ private final class BatchMerger: @unchecked Sendable {
     private var filesMerged = 0
 
     func merge(_ parsed: CorpusLoader.ParsedBatch) {
-        // The terms new to a worker get index-wide ids once, in worker order.
-        for (worker, terms) in parsed.vocabularies.enumerated() {
-            if termMaps.count <= worker { termMaps.append([]) }
-            termMaps[worker] += builder.globalTermIDs(for: terms)
-        }
+        // The terms new to a worker get index-wide ids once.
+        parsed.extend(&termMaps) { builder.globalTermID(for: $0) }
         for (index, outcome) in parsed.outcomes.enumerated() {
             let termMap = termMaps[parsed.worker(index)]
             switch outcome {

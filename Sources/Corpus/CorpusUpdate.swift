@@ -375,13 +375,12 @@ extension CorpusLoader {
         phase("parsing \(parsedInputs.count)")
         // New terms get ids after the old ones.
         var termIDs = corpus.searchIndex.termIDs
-        let termMaps = parsed.vocabularies.map { terms in
-            terms.map { term -> Int32 in
-                if let id = termIDs[term] { return id }
-                let id = Int32(termIDs.count)
-                termIDs[term] = id
-                return id
-            }
+        var termMaps: [[Int32]] = []
+        parsed.extend(&termMaps) { term in
+            if let id = termIDs[term] { return id }
+            let id = Int32(termIDs.count)
+            termIDs[term] = id
+            return id
         }
 
         // The columns: runs of kept records copied in bulk, new records appended in place.

@@ -34,11 +34,12 @@ enum PhraseCounter {
         // `Agentschap Integratie` (nearly) always inside `Agentschap Integratie en
         // Inburgering`: keep the longer term alone.
         for (key, count) in frequent {
+            // Keys are words one space apart: a run of words is a slice of the key.
             let words = key.split(separator: " ")
             guard words.count >= 3 else { continue }
             for length in 2..<words.count {
                 for start in 0...(words.count - length) {
-                    let shorter = words[start..<(start + length)].joined(separator: " ")
+                    let shorter = String(key[words[start].startIndex..<words[start + length - 1].endIndex])
                     if let shorterCount = frequent[shorter], shorterCount > 0, count * 5 >= shorterCount * 4 {
                         frequent[shorter] = -1
                     }
@@ -69,17 +70,23 @@ enum PhraseCounter {
     /// Title, introduction, questions and answer of the record's full text; nil when
     /// its file cannot be read (the previews are used then).
     private static func fullTexts(_ record: Record, seeds: [String: String]) -> [String]? {
-        let text: String
+        let bytes: [UInt8]
         switch record.source {
         case .embedded(let name):
             guard let seed = seeds[name] else { return nil }
-            text = seed
+            bytes = Array(seed.utf8)
         case .file(let path):
-            guard let decoded = CorpusFileReader.text(path) else { return nil }
-            text = decoded
+            guard let read = CorpusFileReader.textBytes(path) else { return nil }
+            bytes = read
         }
-        let question = Question.parse(text)
-        return [question.title?.text, question.introduction?.text, question.closing?.text, question.answer?.body?.text]
+        // The index's parse: the checks' scans (dates, control characters) come after
+        // the sections are read and change none of these texts.
+        return talliedTexts(Question.parseForIndex(utf8: bytes))
+    }
+
+    /// The parts of a record's text whose phrases are counted.
+    static func talliedTexts(_ question: Question) -> [String] {
+        [question.title?.text, question.introduction?.text, question.closing?.text, question.answer?.body?.text]
             .compactMap { $0 } + question.numberedQuestions.map(\.text)
     }
 
@@ -124,23 +131,32 @@ enum PhraseCounter {
 /// Phrase counts by folded key (`lokale besturen`), with the spelling each is shown
 /// in: the first seen, or the first from mid-sentence in lower case when the first
 /// seen opens with a capital (`lokale besturen`, not `Lokale besturen`).
+///
+/// Spellings are kept as bytes (`spellings`), and strings made only for the
+/// phrases seen twice: most phrases of a sample are seen once.
 struct PhraseTally {
     private var table = ByteTable()
     /// Per phrase id (the table's values: ids in order of first sight).
     private var counts: [Int] = []
-    private var surfaces: [String] = []
-    private var surfaceIsUppercase: [Bool] = []
-    /// The first spelling from mid-sentence that opens in lower case: what a tally
-    /// before this one takes when its own spelling opens with a capital (`add(_:)`).
-    private var firstLowercaseSurfaces: [String?] = []
+    /// The spelling shown, an index into `spellings`.
+    private var shown: [Int] = []
+    private var shownIsUppercase: [Bool] = []
+    /// The first spelling from mid-sentence that opens in lower case (-1: none yet):
+    /// what a tally before this one takes when its own spelling opens with a capital
+    /// (`add(_:)`).
+    private var firstLowercase: [Int] = []
+    private var spellings = Spellings()
 
-    /// The current sentence's words; their surface and key bytes are in `arena`.
+    /// The current sentence's words, and their bytes as written and as keyed, each
+    /// one space apart: a phrase's key and spelling are one slice of these, never
+    /// copied together from its words.
     private var words: [Word] = []
-    private var arena: [UInt8] = []
-    private var key: [UInt8] = []
+    private var sentenceSurfaces: [UInt8] = []
+    private var sentenceKeys: [UInt8] = []
 
     private struct Word {
-        /// The word as written, and lowercased and folded (`PrefixIndex.fold`).
+        /// The word as written (in `sentenceSurfaces`), and lowercased and folded
+        /// (`PrefixIndex.fold`, in `sentenceKeys`).
         var surface: Range<Int>
         var key: Range<Int>
         /// At least three characters, not a stopword, at least one letter.
@@ -149,7 +165,24 @@ struct PhraseTally {
         var opensLowercase: Bool
     }
 
-    private static let longestStopword = Tokenizer.stopwords.map(\.utf8.count).max() ?? 0
+    /// Byte strings one after another, each found by its number.
+    private struct Spellings {
+        var bytes: [UInt8] = []
+        var starts: [Int] = [0]
+
+        subscript(spelling: Int) -> ArraySlice<UInt8> { bytes[starts[spelling]..<starts[spelling + 1]] }
+
+        /// Ends the spelling whose bytes were appended since the last one ended; its number.
+        mutating func close() -> Int {
+            starts.append(bytes.count)
+            return starts.count - 2
+        }
+
+        mutating func append(_ spelling: ArraySlice<UInt8>) -> Int {
+            bytes.append(contentsOf: spelling)
+            return close()
+        }
+    }
 
     /// Counts the phrases of `text`'s sentences.
     mutating func add(_ text: String) {
@@ -172,18 +205,21 @@ struct PhraseTally {
         for laterID in later.counts.indices {
             let next = Int32(counts.count)
             let id = Int(later.table.key(laterID).withUnsafeBufferPointer { table.value(for: $0) { _ in next } })
+            let laterLowercase = later.firstLowercase[laterID]
             if id == counts.count {
                 counts.append(later.counts[laterID])
-                surfaces.append(later.surfaces[laterID])
-                surfaceIsUppercase.append(later.surfaceIsUppercase[laterID])
-                firstLowercaseSurfaces.append(later.firstLowercaseSurfaces[laterID])
+                shown.append(spellings.append(later.spellings[later.shown[laterID]]))
+                shownIsUppercase.append(later.shownIsUppercase[laterID])
+                firstLowercase.append(laterLowercase < 0 ? -1 : spellings.append(later.spellings[laterLowercase]))
             } else {
                 counts[id] += later.counts[laterID]
-                if surfaceIsUppercase[id], let lowercase = later.firstLowercaseSurfaces[laterID] {
-                    surfaces[id] = lowercase
-                    surfaceIsUppercase[id] = false
+                guard laterLowercase >= 0, shownIsUppercase[id] || firstLowercase[id] < 0 else { continue }
+                let lowercase = spellings.append(later.spellings[laterLowercase])
+                if shownIsUppercase[id] {
+                    shown[id] = lowercase
+                    shownIsUppercase[id] = false
                 }
-                if firstLowercaseSurfaces[id] == nil { firstLowercaseSurfaces[id] = later.firstLowercaseSurfaces[laterID] }
+                if firstLowercase[id] < 0 { firstLowercase[id] = lowercase }
             }
         }
     }
@@ -195,7 +231,7 @@ struct PhraseTally {
         for id in counts.indices where counts[id] >= 2 {
             let key = String(decoding: table.key(id), as: UTF8.self)
             frequentCounts[key] = counts[id]
-            frequentSurfaces[key] = surfaces[id]
+            frequentSurfaces[key] = String(decoding: spellings[shown[id]], as: UTF8.self)
         }
         return (frequentCounts, frequentSurfaces)
     }
@@ -308,10 +344,14 @@ struct PhraseTally {
     }
 
     private mutating func addWord<Bytes: Collection>(_ bytes: Bytes, fast: Bool) where Bytes.Element == UInt8 {
-        let surfaceStart = arena.count
-        arena.append(contentsOf: bytes)
-        let surface = surfaceStart..<arena.count
-        let keyStart = arena.count
+        if !words.isEmpty {
+            sentenceSurfaces.append(0x20)
+            sentenceKeys.append(0x20)
+        }
+        let surfaceStart = sentenceSurfaces.count
+        sentenceSurfaces.append(contentsOf: bytes)
+        let surface = surfaceStart..<sentenceSurfaces.count
+        let keyStart = sentenceKeys.count
         let word: Word
         if fast {
             // Lowercased (`À` → `à`), then folded as `PrefixIndex.fold` folds.
@@ -319,37 +359,36 @@ struct PhraseTally {
             var allASCII = true
             var index = surface.lowerBound
             while index < surface.upperBound {
-                let byte = arena[index]
+                let byte = sentenceSurfaces[index]
                 characters += 1
                 if byte < 0x80 {
-                    arena.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                    sentenceKeys.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
                     index += 1
                 } else {
                     allASCII = false
-                    var second = arena[index + 1]
+                    var second = sentenceSurfaces[index + 1]
                     if second >= 0x80 && second <= 0x9E && second != 0x97 { second += 0x20 }
                     let base = PrefixIndex.latin1Base[Int(second) - 0x80]
                     if base != 0 {
-                        arena.append(base)
+                        sentenceKeys.append(base)
                     } else {
-                        arena.append(0xC3)
-                        arena.append(second)
+                        sentenceKeys.append(0xC3)
+                        sentenceKeys.append(second)
                     }
                     index += 2
                 }
             }
-            let keyRange = keyStart..<arena.count
+            let keyRange = keyStart..<sentenceKeys.count
             // Words hold letters, digits and hyphens: a letter is an ASCII letter or `C3 xx`.
             var hasLetter = !allASCII
             if allASCII {
-                for index in keyRange where arena[index] &- 0x61 < 26 { hasLetter = true; break }
+                for index in keyRange where sentenceKeys[index] &- 0x61 < 26 { hasLetter = true; break }
             }
-            var isStopword = false
-            if allASCII, keyRange.count <= Self.longestStopword {
-                isStopword = Tokenizer.stopwords.contains(String(decoding: arena[keyRange], as: UTF8.self))
-            }
-            let first = arena[surface.lowerBound]
-            let second = surface.count > 1 ? arena[surface.lowerBound + 1] : 0
+            // Looked up by its bytes: a string per word was a tenth of the tally.
+            let isStopword = allASCII && keyRange.count <= Tokenizer.stopwordBytes.longestMember
+                && sentenceKeys.withUnsafeBufferPointer { Tokenizer.stopwordBytes.contains(UnsafeBufferPointer(rebasing: $0[keyRange])) }
+            let first = sentenceSurfaces[surface.lowerBound]
+            let second = surface.count > 1 ? sentenceSurfaces[surface.lowerBound + 1] : 0
             word = Word(surface: surface, key: keyRange,
                         isContent: characters >= 3 && !isStopword && hasLetter,
                         opensUppercase: (first >= 0x41 && first <= 0x5A)
@@ -357,10 +396,10 @@ struct PhraseTally {
                         opensLowercase: (first >= 0x61 && first <= 0x7A)
                             || (first == 0xC3 && second >= 0x9F && second <= 0xBF && second != 0xB7))
         } else {
-            let text = String(decoding: arena[surface], as: UTF8.self)
+            let text = String(decoding: sentenceSurfaces[surface], as: UTF8.self)
             let lowered = text.lowercased()
-            arena.append(contentsOf: PrefixIndex.fold(lowered).utf8)
-            word = Word(surface: surface, key: keyStart..<arena.count,
+            sentenceKeys.append(contentsOf: PrefixIndex.fold(lowered).utf8)
+            word = Word(surface: surface, key: keyStart..<sentenceKeys.count,
                         isContent: lowered.count >= 3 && !Tokenizer.stopwords.contains(lowered)
                             && lowered.contains(where: \.isLetter),
                         opensUppercase: text.first?.isUppercase == true,
@@ -371,51 +410,49 @@ struct PhraseTally {
 
     /// Counts the sentence's phrases: two to four words, the first and last content words.
     private mutating func endSentence() {
+        // Moved out while read, so the counts can change meanwhile; kept for their capacity.
+        var words: [Word] = []
+        var keys: [UInt8] = []
+        var surfaces: [UInt8] = []
+        swap(&words, &self.words)
+        swap(&keys, &sentenceKeys)
+        swap(&surfaces, &sentenceSurfaces)
         defer {
             words.removeAll(keepingCapacity: true)
-            arena.removeAll(keepingCapacity: true)
+            keys.removeAll(keepingCapacity: true)
+            surfaces.removeAll(keepingCapacity: true)
+            swap(&words, &self.words)
+            swap(&keys, &sentenceKeys)
+            swap(&surfaces, &sentenceSurfaces)
         }
         guard words.count >= 2 else { return }
-        for start in words.indices where words[start].isContent {
-            for length in 2...4 where start + length <= words.count {
-                let end = start + length - 1
-                guard words[end].isContent else { continue }
-                key.removeAll(keepingCapacity: true)
-                for index in start...end {
-                    if index > start { key.append(0x20) }
-                    key.append(contentsOf: arena[words[index].key])
-                }
-                let next = Int32(counts.count)
-                let id = Int(key.withUnsafeBufferPointer { table.value(for: $0) { _ in next } })
-                let opensLowercaseMidSentence = start > 0 && words[start].opensLowercase
-                if id == counts.count {
-                    let spelling = surface(start...end)
-                    counts.append(1)
-                    surfaces.append(spelling)
-                    surfaceIsUppercase.append(words[start].opensUppercase)
-                    firstLowercaseSurfaces.append(opensLowercaseMidSentence ? spelling : nil)
-                } else {
-                    counts[id] += 1
-                    if opensLowercaseMidSentence, surfaceIsUppercase[id] || firstLowercaseSurfaces[id] == nil {
-                        let spelling = surface(start...end)
-                        if surfaceIsUppercase[id] {
-                            surfaces[id] = spelling
-                            surfaceIsUppercase[id] = words[start].opensUppercase
+        keys.withUnsafeBufferPointer { keys in
+            for start in words.indices where words[start].isContent {
+                for end in (start + 1)..<min(start + 4, words.count) where words[end].isContent {
+                    let key = UnsafeBufferPointer(rebasing: keys[words[start].key.lowerBound..<words[end].key.upperBound])
+                    let next = Int32(counts.count)
+                    let id = Int(table.value(for: key) { _ in next })
+                    let opensLowercaseMidSentence = start > 0 && words[start].opensLowercase
+                    let spelling = words[start].surface.lowerBound..<words[end].surface.upperBound
+                    if id == counts.count {
+                        let shownSpelling = spellings.append(surfaces[spelling])
+                        counts.append(1)
+                        shown.append(shownSpelling)
+                        shownIsUppercase.append(words[start].opensUppercase)
+                        firstLowercase.append(opensLowercaseMidSentence ? shownSpelling : -1)
+                    } else {
+                        counts[id] += 1
+                        if opensLowercaseMidSentence, shownIsUppercase[id] || firstLowercase[id] < 0 {
+                            let lowercase = spellings.append(surfaces[spelling])
+                            if shownIsUppercase[id] {
+                                shown[id] = lowercase
+                                shownIsUppercase[id] = words[start].opensUppercase
+                            }
+                            if firstLowercase[id] < 0 { firstLowercase[id] = lowercase }
                         }
-                        if firstLowercaseSurfaces[id] == nil { firstLowercaseSurfaces[id] = spelling }
                     }
                 }
             }
         }
-    }
-
-    /// The words as written, one space between them.
-    private func surface(_ range: ClosedRange<Int>) -> String {
-        var bytes: [UInt8] = []
-        for index in range {
-            if index > range.lowerBound { bytes.append(0x20) }
-            bytes.append(contentsOf: arena[words[index].surface])
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -101,23 +101,40 @@ struct NameTable: Sendable {
     }
 
     init(_ store: RecordStore, _ field: RecordStore.Field) {
-        var byKey: [String: [Int32]] = [:]
-        // Names repeat across thousands of records: normalise each distinct one once.
-        var normalised: [String: String] = [:]
-        for record in 0..<store.count {
-            guard let name = store.string(field, record) else { continue }
-            let key = normalised[name] ?? Self.key(name)
-            normalised[name] = key
-            byKey[key, default: []].append(Int32(record))
+        // Names repeat across thousands of records: each distinct spelling is found by
+        // its bytes, and made a string and normalised once (a string and two hashed
+        // lookups per record and field were half of the lookups' build).
+        var spellings = ByteTable()
+        var keyOfSpelling: [Int] = []
+        var keyIndex: [String: Int] = [:]
+        var keys: [String] = []
+        var recordsByKey: [[Int32]] = []
+        store.text.withUnsafeBufferPointer { text in
+            for record in 0..<store.count where store.has(field, record) {
+                let name = UnsafeBufferPointer(rebasing: text[store.range(field, record)])
+                let spelling = Int(spellings.value(for: name) { _ in Int32(keyOfSpelling.count) })
+                if spelling == keyOfSpelling.count {
+                    let key = Self.key(String(decoding: name, as: UTF8.self))
+                    if let known = keyIndex[key] {
+                        keyOfSpelling.append(known)
+                    } else {
+                        keyIndex[key] = keys.count
+                        keyOfSpelling.append(keys.count)
+                        keys.append(key)
+                        recordsByKey.append([])
+                    }
+                }
+                recordsByKey[keyOfSpelling[spelling]].append(Int32(record))
+            }
         }
         var keyText: [UInt8] = []
         var keyStarts: [Int32] = [0]
         var recordStarts: [Int32] = [0]
         var records: [Int32] = []
-        for key in byKey.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            keyText.append(contentsOf: key.utf8)
+        for index in keys.indices.sorted(by: { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }) {
+            keyText.append(contentsOf: keys[index].utf8)
             keyStarts.append(Int32(keyText.count))
-            records.append(contentsOf: byKey[key] ?? [])
+            records.append(contentsOf: recordsByKey[index])
             recordStarts.append(Int32(records.count))
         }
         self.init(keyText: Column(keyText), keyStarts: Column(keyStarts), recordStarts: Column(recordStarts),

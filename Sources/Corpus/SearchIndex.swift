@@ -133,9 +133,24 @@ public struct SearchIndex: Sendable {
     /// What one posting's stored weight is multiplied by: the term's idf, the
     /// query's count of it (with diminishing returns) and BM25's `k1 + 1`.
     static func queryWeight(documents: Int, frequency: Int, queryCount: Int) -> Float {
+        queryWeight(idf: idf(documents: documents, frequency: frequency), countFactor: countFactor(queryCount))
+    }
+
+    /// The parts of `queryWeight`, for a build that weighs millions of postings with
+    /// a few thousand idfs and counts: each `logf` once, the same float expression.
+    @inline(__always)
+    static func queryWeight(idf: Float, countFactor: Float) -> Float {
+        idf * countFactor * (k1 + 1) / weightScale
+    }
+
+    static func idf(documents: Int, frequency: Int) -> Float {
         let n = Float(documents), documentFrequency = Float(frequency)
-        let idf = logf(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5))
-        return idf * (1 + logf(Float(max(1, queryCount)))) * (k1 + 1) / weightScale
+        return logf(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5))
+    }
+
+    /// The query's count of a term, with diminishing returns.
+    static func countFactor(_ queryCount: Int) -> Float {
+        1 + logf(Float(max(1, queryCount)))
     }
 
     /// What a text not in the index would score against itself, were it a document:
@@ -182,7 +197,16 @@ extension SearchIndex {
         let weight = Float(counts[0]) * factor.0 + Float(counts[1]) * factor.1 + Float(counts[2]) * factor.2
         let saturated = weight / (weight + k1)
         // At least 1: a term that occurs must never score as absent.
-        return UInt16(max(1, min(Float(UInt16.max), (saturated * weightScale).rounded())))
+        return UInt16(max(1, min(Float(UInt16.max), roundedHalfAway(saturated * weightScale))))
+    }
+
+    /// `value.rounded()` (half away from zero) for 0 ≤ value < 2^31, without the
+    /// call to `roundf` the build made per posting: the truncation is exact, and so is
+    /// the difference.
+    @inline(__always)
+    static func roundedHalfAway(_ value: Float) -> Float {
+        let truncated = Float(Int32(value))
+        return value - truncated >= 0.5 ? truncated + 1 : truncated
     }
 }
 
@@ -239,16 +263,14 @@ struct SearchIndexBuilder {
         postingCount + bag.counts.count <= Self.maximumPostings && documentCount < Int(Int32.max)
     }
 
-    /// The index-wide ids of a worker's local terms (one lookup per distinct term
-    /// per worker and batch, instead of one per term per document).
-    mutating func globalIDs(for localTerms: [String]) -> [Int32] {
-        localTerms.map { term in
-            if let existing = termIDs[term] { return existing }
-            let id = Int32(termIDs.count)
-            termIDs[term] = id
-            termFrequencies.append(0)
-            return id
-        }
+    /// The index-wide id of a worker's local term, a new one for a term new to the
+    /// index (looked up once per distinct term per worker, not per term per document).
+    mutating func globalID(for term: String) -> Int32 {
+        if let existing = termIDs[term] { return existing }
+        let id = Int32(termIDs.count)
+        termIDs[term] = id
+        termFrequencies.append(0)
+        return id
     }
 
     /// Room for `documents` more documents with `postings` more postings.
@@ -277,6 +299,9 @@ struct SearchIndexBuilder {
         documentStarts.append(Int32(postingTerms.count))
         fieldLengths.append(bag.lengths)
     }
+
+    /// Query counts below this have their `countFactor` looked up in the build.
+    static let tabulatedCounts = 256
 
     consuming func build() -> SearchIndex {
         var averages: [Float] = [0, 0, 0]
@@ -326,13 +351,20 @@ struct SearchIndexBuilder {
         postingCounts = []
         // The score each posting adds when the document's own question text is the
         // query, summed term by term (so every float sum is made in one order).
+        // Each term's idf and each small count's factor are taken once, not per posting.
+        let countFactors = (0..<Self.tabulatedCounts).map { SearchIndex.countFactor($0) }
         var selfScores = [Float](repeating: 0, count: fieldLengths.count)
-        for term in termFrequencies.indices {
-            let frequency = Int(termFrequencies[term])
-            for place in Int(starts[term])..<Int(starts[term + 1]) where asked[place] > 0 {
-                selfScores[Int(flatDocuments[place])] += SearchIndex.queryWeight(
-                    documents: fieldLengths.count, frequency: frequency, queryCount: Int(asked[place]))
-                    * Float(flatWeights[place])
+        selfScores.withUnsafeMutableBufferPointer { selfScores in
+            countFactors.withUnsafeBufferPointer { countFactors in
+                for term in termFrequencies.indices {
+                    let idf = SearchIndex.idf(documents: fieldLengths.count, frequency: Int(termFrequencies[term]))
+                    for place in Int(starts[term])..<Int(starts[term + 1]) where asked[place] > 0 {
+                        let count = Int(asked[place])
+                        let countFactor = count < Self.tabulatedCounts ? countFactors[count] : SearchIndex.countFactor(count)
+                        selfScores[Int(flatDocuments[place])] += SearchIndex.queryWeight(idf: idf, countFactor: countFactor)
+                            * Float(flatWeights[place])
+                    }
+                }
             }
         }
         return SearchIndex(termIDs: termIDs, postingStarts: Column(starts), postingDocuments: Column(flatDocuments),

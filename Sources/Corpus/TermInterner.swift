@@ -19,6 +19,9 @@ struct TermInterner {
     /// How many of `terms` `takeNewTerms` has handed out.
     private var termsTaken = 0
 
+    /// How many terms have local ids: the next new term's id.
+    var termCount: Int { terms.count }
+
     /// The terms interned since the last call, by local id.
     mutating func takeNewTerms() -> [String] {
         defer { termsTaken = terms.count }
@@ -149,18 +152,33 @@ struct ByteTable {
     }
 
     @inline(__always)
-    private func keyEquals(_ entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    func keyEquals(_ entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         keyStarts.withUnsafeBufferPointer { starts in
             let start = Int(starts[entry])
             guard Int(starts[entry + 1]) - start == key.count else { return false }
             return keyBytes.withUnsafeBufferPointer { bytes in
-                // Most terms are short: compared in place, without a call to `memcmp`.
-                var index = 0
-                while index < key.count {
-                    if bytes[start + index] != key[index] { return false }
-                    index += 1
+                // Most terms are short: compared in place, without a call to `memcmp`,
+                // eight bytes at a time (a phrase's key is twenty bytes or more).
+                let count = key.count
+                guard count >= 8, let stored = bytes.baseAddress, let wanted = key.baseAddress else {
+                    var index = 0
+                    while index < count {
+                        if bytes[start + index] != key[index] { return false }
+                        index += 1
+                    }
+                    return true
                 }
-                return true
+                let storedBytes = UnsafeRawPointer(stored + start)
+                let wantedBytes = UnsafeRawPointer(wanted)
+                var offset = 0
+                while offset + 8 < count {
+                    if storedBytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                        != wantedBytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+                    offset += 8
+                }
+                // The last eight bytes, overlapping the chunk before when the count is no multiple of 8.
+                return storedBytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                    == wantedBytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
             }
         }
     }

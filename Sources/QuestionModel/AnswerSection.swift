@@ -2,10 +2,13 @@ import SourceText
 
 /// Reads an answer body: the opening prose and the numbered parts.
 enum AnswerSection {
+    /// `readsParts`: false leaves the numbered parts unread (none, and the whole
+    /// body as the opening): an index reads the body alone.
     static func make(lines: Lines, range: TextRange, bodyRange: TextRange, markerRange: TextRange?,
-                     reference: AnswerReference?, addressee: PersonName?, allowsInline: Bool) -> Answer {
+                     reference: AnswerReference?, addressee: PersonName?, allowsInline: Bool,
+                     readsParts: Bool = true) -> Answer {
         let bytes = lines.bytes
-        let markers = NumberedMarkers.find(in: lines, range: bodyRange, allowsInline: allowsInline)
+        let markers = readsParts ? NumberedMarkers.find(in: lines, range: bodyRange, allowsInline: allowsInline) : []
         var parts: [AnswerPart] = []
         parts.reserveCapacity(markers.count)
         for (index, marker) in markers.enumerated() {

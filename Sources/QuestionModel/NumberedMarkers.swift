@@ -37,14 +37,15 @@ public enum NumberedMarkers {
             }
             if allowsInline {
                 var expected = (markers.last?.number ?? 0) + 1
-                var i = scanFrom
+                // An inline marker starts with a digit: the bytes before the next one are skipped.
+                var i = ByteSearch.firstDigit(bytes, from: scanFrom, to: content.end)
                 while i < content.end {
-                    if Bytes.isDigit(bytes[i]), let marker = inlineMarker(bytes, at: i, in: content, expected: expected) {
+                    if let marker = inlineMarker(bytes, at: i, in: content, expected: expected) {
                         markers.append(marker)
                         expected += 1
-                        i = marker.range.end
+                        i = ByteSearch.firstDigit(bytes, from: marker.range.end, to: content.end)
                     } else {
-                        i += 1
+                        i = ByteSearch.firstDigit(bytes, from: i + 1, to: content.end)
                     }
                 }
             }

@@ -45,9 +45,9 @@ public struct Question: Sendable, Equatable {
 
     /// A corpus record parsed for the index, which keeps no dates but the header's and
     /// the citations' and no issues: as `parse(utf8:)` without the scans only the
-    /// checks read, so `dates` is empty and issues about dates or control
-    /// characters are missing (an eighth of the parse of a record).
+    /// checks read, so `dates` is empty, issues about dates or control characters are
+    /// missing and the answer has no numbered parts (a sixth of the parse of a record).
     package static func parseForIndex(utf8 bytes: [UInt8]) -> Question {
-        QuestionParser(bytes: bytes).parse(as: nil, scansForChecks: false)
+        QuestionParser(bytes: bytes, scansForChecks: false).parse(as: nil)
     }
 }

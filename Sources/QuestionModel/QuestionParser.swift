@@ -5,10 +5,15 @@ import SourceText
 struct QuestionParser {
     let bytes: [UInt8]
     let lines: Lines
+    /// Also every date of the whole text, the issues only the checks read (impossible
+    /// dates, a control character) and the answer's numbered parts (for the outline,
+    /// folding and highlighting); an index has no use for them.
+    let scansForChecks: Bool
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], scansForChecks: Bool = true) {
         self.bytes = bytes
         self.lines = Lines(bytes)
+        self.scansForChecks = scansForChecks
     }
 
     private static let antwoord = Array("ANTWOORD".utf8)
@@ -16,9 +21,7 @@ struct QuestionParser {
     private static let bijlagen = Array("BIJLAGEN".utf8)
     private static let van = Array("van ".utf8)
 
-    /// `scansForChecks`: also every date of the whole text and the issues only the
-    /// checks read (impossible dates, a control character); an index has no use for them.
-    func parse(as requestedKind: DocumentKind?, scansForChecks: Bool = true) -> Question {
+    func parse(as requestedKind: DocumentKind?) -> Question {
         let kind = requestedKind ?? DocumentKind.detect(lines)
         var question = Question(kind: kind)
         switch kind {
@@ -26,7 +29,7 @@ struct QuestionParser {
         case .plainExport: parsePlainExport(into: &question)
         case .draft: parseDraft(into: &question)
         }
-        scanWholeText(into: &question, scansForChecks: scansForChecks)
+        scanWholeText(into: &question)
         return question
     }
 
@@ -81,7 +84,7 @@ struct QuestionParser {
             question.answer = AnswerSection.make(
                 lines: lines, range: Bytes.trimmed(bytes, TextRange(start: lines[answerLine].start, end: answerEnd)),
                 bodyRange: TextRange(start: bodyStart, end: answerEnd), markerRange: lines.trimmed(answerLine),
-                reference: reference, addressee: addressee, allowsInline: true)
+                reference: reference, addressee: addressee, allowsInline: true, readsParts: scansForChecks)
         }
         if let annexLine { question.annex = annex(at: annexLine) }
     }
@@ -97,7 +100,8 @@ struct QuestionParser {
             let answerEnd = lineStartOffset(annexLine ?? lines.count)
             let range = TextRange(start: lines[answerLine].start, end: answerEnd)
             question.answer = AnswerSection.make(lines: lines, range: Bytes.trimmed(bytes, range), bodyRange: range,
-                                                 markerRange: nil, reference: nil, addressee: nil, allowsInline: true)
+                                                 markerRange: nil, reference: nil, addressee: nil, allowsInline: true,
+                                                 readsParts: scansForChecks)
         }
         if let annexLine { question.annex = annex(at: annexLine) }
     }
@@ -128,7 +132,8 @@ struct QuestionParser {
             question.answer = AnswerSection.make(
                 lines: lines, range: Bytes.trimmed(bytes, TextRange(start: lines[answerLine].start, end: answerEnd)),
                 bodyRange: TextRange(start: lineStartOffset(answerLine + 1), end: answerEnd),
-                markerRange: lines.trimmed(answerLine), reference: nil, addressee: nil, allowsInline: false)
+                markerRange: lines.trimmed(answerLine), reference: nil, addressee: nil, allowsInline: false,
+                readsParts: scansForChecks)
         }
         if let annexLine { question.annex = annex(at: annexLine) }
     }
@@ -233,7 +238,7 @@ struct QuestionParser {
 
     // MARK: Whole-text scans
 
-    private func scanWholeText(into question: inout Question, scansForChecks: Bool) {
+    private func scanWholeText(into question: inout Question) {
         let whole = TextRange(start: 0, end: bytes.count)
         if scansForChecks {
             question.dates = DateScanner.mentions(in: bytes, range: whole)

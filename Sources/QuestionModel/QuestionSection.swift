@@ -42,6 +42,11 @@ struct QuestionSection {
         var atLineStart = false
         var i = bodyStart
         while i < span.end {
+            // Inside a line only `?`, a line end and `graag` matter: skipped to the next.
+            if !atLineStart {
+                i = ByteSearch.firstAskOrLineEnd(bytes, from: i, to: span.end)
+                guard i < span.end else { break }
+            }
             let byte = bytes[i]
             if byte == UInt8(ascii: "?") {
                 lastAsk = i

@@ -87,6 +87,35 @@ final class LoaderTests: XCTestCase {
         XCTAssertEqual(CorpusLoader().load([.folder(path: folder.path)]).count, 0)
     }
 
+    /// A load lists the files without a stat each and takes their status from the
+    /// reads: the manifest it keeps (what a cache is checked against) is the listing's.
+    func testTheManifestOfALoadIsTheStatedListing() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let nested = folder.appendingPathComponent("2024")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixtures.seeds.appendingPathComponent("002_e03af9a1a96cd0dc.txt"),
+                                         to: nested.appendingPathComponent("002.txt"))
+        try Data().write(to: folder.appendingPathComponent("empty.txt"))
+        try Data([0x89, 0x50, 0x00, 0x01]).write(to: folder.appendingPathComponent("image.txt"))
+        try Data(repeating: 0x41, count: 6_000).write(to: folder.appendingPathComponent("huge.txt"))
+
+        var warnings: [LoadWarning] = []
+        let unstated = CorpusFiles.list(folder.path, warnings: &warnings, stated: false)
+        XCTAssertEqual(unstated.count, 4)
+        XCTAssertTrue(unstated.allSatisfy(\.isUnstated))
+        let listed = CorpusFiles.list(folder.path, warnings: &warnings)
+        XCTAssertFalse(listed.contains(where: \.isUnstated))
+        XCTAssertEqual(unstated.map(\.path), listed.map(\.path))
+
+        var loader = CorpusLoader()
+        loader.maximumFileSize = 5_000
+        let corpus = loader.load([.folder(path: folder.path)])
+        XCTAssertEqual(corpus.count, 1)
+        XCTAssertEqual(corpus.manifest, listed)
+        XCTAssertEqual(Set(corpus.warnings.map(\.kind)), [.binary, .tooLarge, .empty])
+    }
+
     func testProgressIsReported() {
         var reports: [LoadProgress] = []
         _ = CorpusLoader().load([.embeddedSeeds]) { reports.append($0) }

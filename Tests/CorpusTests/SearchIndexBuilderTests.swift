@@ -17,7 +17,7 @@ final class SearchIndexBuilderTests: XCTestCase {
                                 interner: &interner))
         }
         var builder = SearchIndexBuilder()
-        let globalIDs = builder.globalIDs(for: interner.terms)
+        let globalIDs = interner.terms.map { builder.globalID(for: $0) }
         for bag in bags { builder.add(bag, globalIDs: globalIDs) }
         let index = builder.build()
         let reference = Self.referenceBuild(bags, globalIDs: globalIDs, termCount: interner.terms.count)
