@@ -101,11 +101,10 @@ public enum CitationScanner {
 
     /// Per byte of `word` (little-endian), the top bit set when the byte is an ASCII
     /// digit and the byte before it in `word` is not (the first byte's flag only says
-    /// it is a digit). No carry crosses a byte, as in `classify`.
+    /// it is a digit).
     @inline(__always)
     private static func digitStarts(_ word: UInt64) -> UInt64 {
-        let low = word & 0x7F7F_7F7F_7F7F_7F7F
-        let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646) & ~word & 0x8080_8080_8080_8080
+        let digits = ByteSearch.digits(word)
         return digits & ~(digits << 8)
     }
 
