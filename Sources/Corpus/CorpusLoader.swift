@@ -443,5 +443,14 @@ final class UnsafeResults<Value>: @unchecked Sendable {
     // property, so no exclusivity check sees the concurrent writes.
     func set(_ index: Int, _ value: Value) { buffer[index] = value }
 
-    func values() -> [Value] { buffer.compactMap { $0 } }
+    /// The values set, moved out (the slots are empty after): a copy retained every
+    /// string of a batch's records, and the slots' release released them again.
+    func values() -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(buffer.count)
+        for index in buffer.indices {
+            if let value = buffer[index].take() { values.append(value) }
+        }
+        return values
+    }
 }

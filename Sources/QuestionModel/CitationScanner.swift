@@ -2,8 +2,9 @@ import SourceText
 
 /// Finds citations of questions and meetings in UTF-8 bytes.
 ///
-/// A hand-written matcher tried at each word start; every attempt reads a bounded
-/// number of bytes (a committee name at most `maximumNameLength`), so a scan is linear.
+/// A hand-written matcher tried at each word start near a digit; every attempt reads a
+/// bounded number of bytes (a committee name at most `maximumNameLength`), so a scan
+/// is linear.
 public enum CitationScanner {
     /// Every citation in `text`, in order, none overlapping.
     public static func citations(in text: String) -> [Citation] {
@@ -13,60 +14,161 @@ public enum CitationScanner {
 
     static let maximumNameLength = 160
 
-    static func citations(in bytes: [UInt8], range: TextRange) -> [Citation] {
+    /// How far a citation's first digit (of its number or date) can lie past its start:
+    /// `tijdens de vergadering van de commissie` (45 + 79 bytes with the longest gaps),
+    /// a name up to `maximumNameLength`, then `van` and a date start (39). The longest
+    /// written question reaches its digits within 138. A gap (`DateScanner.skipGap`)
+    /// is at most 18 bytes. Changing the readers' grammar means checking this figure.
+    static let maximumReach = 45 + 79 + (maximumNameLength - 1) + 39
+
+    /// The citations in `range`, except those that overlap a range of `excluded`
+    /// (metadata that reads like one): those are matched, so the next citation starts
+    /// after them, but not built.
+    static func citations(in bytes: [UInt8], range: TextRange, excluding excluded: [TextRange] = []) -> [Citation] {
+        citations(in: bytes, range: range, excluding: excluded, skippingToAnchors: true)
+    }
+
+    /// With `skippingToAnchors` false, every candidate word start is tried: the plain
+    /// scan, which tests compare the skipping one with.
+    static func citations(in bytes: [UInt8], range: TextRange, excluding excluded: [TextRange] = [],
+                          skippingToAnchors: Bool) -> [Citation] {
         var found: [Citation] = []
         let end = min(range.end, bytes.count)
         var i = max(0, range.start)
-        while i < end {
-            // Straight to the next word start of ASCII letters whose length and first
-            // letter are those of a first word (most words are not): a citation can
-            // start nowhere else.
-            i = bytes.withUnsafeBufferPointer { buffer in nextCandidate(buffer, from: i, end: end) }
-            guard i < end else { break }
-            if !Bytes.isWordByte(bytes, before: i), startsCandidate(bytes, i, end) {
-                let reader = Reader(bytes: bytes, limit: end)
-                if let citation = reader.questionCitation(at: i) ?? reader.meetingCitation(at: i) {
-                    found.append(citation)
-                    i = citation.range.end
+        let reader = Reader(bytes: bytes, limit: end, excluded: excluded)
+        bytes.withUnsafeBufferPointer { buffer in
+            // Every citation has a digit (`anchor`) within `maximumReach` of its start, so
+            // only word starts at most that far before an anchor are tried (a fifth of
+            // the text of a question).
+            var anchor = skippingToAnchors ? -1 : end
+            while i < end {
+                if anchor < i {
+                    anchor = nextAnchor(buffer, in: bytes, from: i, end: end)
+                    guard anchor < end else { break }
+                    i = max(i, anchor - maximumReach)
+                }
+                // Straight to the next word start of ASCII letters whose length and first
+                // letter are those of a first word (most words are not): a citation can
+                // start nowhere else.
+                i = nextCandidate(buffer, from: i, before: min(anchor + 1, end), end: end)
+                guard i <= anchor, i < end else { continue }
+                if !Bytes.isWordByte(bytes, before: i), startsCandidate(bytes, i, end),
+                   let match = reader.questionCitation(at: i) ?? reader.meetingCitation(at: i) {
+                    if case .citation(let citation) = match { found.append(citation) }
+                    i = match.range.end
                     continue
                 }
+                i += 1
             }
-            i += 1
         }
         return found
     }
 
-    /// The first offset at or after `from` where a run of ASCII letters starts (no
-    /// ASCII letter or digit before it) whose length and first letter match a word
-    /// of `firstWords`; `end` when there is none. The caller still checks the byte
-    /// before (outside ASCII) and the word itself.
+    /// The first offset at or after `from` of a digit that can start a citation's
+    /// number or date; `end` when there is none. Sixteen bytes a step, as two `UInt64`
+    /// whose digits are flagged at once: a digit that starts a number is rare (one in
+    /// a hundred bytes), and only those are looked at one by one (`isAnchor`).
+    @inline(__always)
+    private static func nextAnchor(_ bytes: UnsafeBufferPointer<UInt8>, in text: [UInt8], from: Int, end: Int) -> Int {
+        guard from < end, let base = bytes.baseAddress else { return end }
+        let raw = UnsafeRawPointer(base)
+        var chunk = from
+        while chunk + 16 <= end {
+            let low = digitStarts(raw.loadUnaligned(fromByteOffset: chunk, as: UInt64.self))
+            let high = digitStarts(raw.loadUnaligned(fromByteOffset: chunk + 8, as: UInt64.self))
+            if low | high != 0 {
+                var starts = low
+                while starts != 0 {
+                    let start = chunk + starts.trailingZeroBitCount >> 3
+                    if isDigitStart(bytes, start), isAnchor(bytes, in: text, start, end) { return start }
+                    starts &= starts - 1
+                }
+                starts = high
+                while starts != 0 {
+                    let start = chunk + 8 + starts.trailingZeroBitCount >> 3
+                    if isDigitStart(bytes, start), isAnchor(bytes, in: text, start, end) { return start }
+                    starts &= starts - 1
+                }
+            }
+            chunk += 16
+        }
+        while chunk < end {
+            if isDigitStart(bytes, chunk), isAnchor(bytes, in: text, chunk, end) { return chunk }
+            chunk += 1
+        }
+        return end
+    }
+
+    /// Per byte of `word` (little-endian), the top bit set when the byte is an ASCII
+    /// digit and the byte before it in `word` is not (the first byte's flag only says
+    /// it is a digit).
+    @inline(__always)
+    private static func digitStarts(_ word: UInt64) -> UInt64 {
+        let digits = ByteSearch.digits(word)
+        return digits & ~(digits << 8)
+    }
+
+    /// A digit at `at` after a byte that is no ASCII letter or digit.
+    @inline(__always)
+    private static func isDigitStart(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        bytes[at] &- 0x30 < 10 && !(at > 0 && isASCIILetterOrDigit(bytes[at - 1]))
+    }
+
+    /// Whether the digit at `digit` can be the first of a citation's number (after
+    /// `nr` or `nummer`) or date (after `van` or `op`, and a date indeed starts there):
+    /// the keyword ends at most 19 bytes before (`.` and a gap, whose bytes are no ASCII
+    /// letters or digits). The letters before the keyword are not checked. `bytes` are
+    /// `text`'s.
+    private static func isAnchor(_ bytes: UnsafeBufferPointer<UInt8>, in text: [UInt8], _ digit: Int, _ end: Int) -> Bool {
+        var last = digit - 1
+        let lowest = max(0, digit - 20)
+        while last >= lowest, !isASCIILetterOrDigit(bytes[last]) { last -= 1 }
+        guard last >= lowest, isASCIILetter(bytes[last]) else { return false }
+        func endsWith(_ word: StaticString) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard last + 1 - count >= 0 else { return false }
+            let pattern = word.utf8Start
+            for k in 0..<count where bytes[last + 1 - count + k] | 0x20 != pattern[k] { return false }
+            return true
+        }
+        if endsWith("nr") || endsWith("nummer") { return true }
+        guard endsWith("van") || endsWith("op") else { return false }
+        return DateScanner.match(text, at: digit, limit: end) != nil
+    }
+
+    /// The first offset at or after `from` and before `before` where a run of ASCII
+    /// letters starts (no ASCII letter or digit before it) whose length and first
+    /// letter match a word of `firstWords`; `before` when there is none. The word is
+    /// measured up to `end`. The caller still checks the byte before (outside ASCII)
+    /// and the word itself.
     ///
     /// Eight bytes a step: their letters and digits are classified at once in a
     /// `UInt64` (a flag in each byte's top bit), so only word starts are visited, one
     /// by one; a byte loop went through every byte with a branch or two each.
     @inline(__always)
-    private static func nextCandidate(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int {
-        guard from < end, let base = bytes.baseAddress else { return end }
+    private static func nextCandidate(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, before: Int, end: Int) -> Int {
+        guard from < before, let base = bytes.baseAddress else { return before }
         let raw = UnsafeRawPointer(base)
         var previousIsLetterOrDigit = from > 0 && isASCIILetterOrDigit(bytes[from - 1])
         var chunk = from
-        while chunk + 8 <= end {
+        while chunk < before, chunk + 8 <= end {
             let (letters, lettersOrDigits) = classify(raw.loadUnaligned(fromByteOffset: chunk, as: UInt64.self))
             // A word starts at a letter after a byte that is neither letter nor digit.
             var starts = letters & ~(lettersOrDigits << 8 | (previousIsLetterOrDigit ? 0x80 : 0))
             while starts != 0 {
                 let start = chunk + starts.trailingZeroBitCount >> 3
-                if startsCandidateWord(bytes, start, end) { return start }
+                if startsCandidateWord(bytes, start, end) { return min(start, before) }
                 starts &= starts - 1
             }
             previousIsLetterOrDigit = lettersOrDigits >> 63 != 0
             chunk += 8
         }
-        for start in chunk..<end where isASCIILetter(bytes[start]) {
+        guard chunk < before else { return before }
+        for start in chunk..<before where isASCIILetter(bytes[start]) {
             if start > 0, isASCIILetterOrDigit(bytes[start - 1]) { continue }
             if startsCandidateWord(bytes, start, end) { return start }
         }
-        return end
+        return before
     }
 
     /// Per byte of `word` (little-endian), the top bit set when the byte is an ASCII
@@ -151,11 +253,30 @@ public enum CitationScanner {
     }
 }
 
+/// What a reader matched: a citation, or the range of one that overlaps an excluded
+/// range, not built (its strings cost more than the matching).
+private enum Match {
+    case citation(Citation)
+    case excluded(TextRange)
+
+    var range: TextRange {
+        switch self {
+        case .citation(let citation): citation.range
+        case .excluded(let range): range
+        }
+    }
+}
+
 /// The matching machinery: small functions that each read one piece and return where
 /// it ends, or nil.
 private struct Reader {
     let bytes: [UInt8]
     let limit: Int
+    let excluded: [TextRange]
+
+    func isExcluded(_ range: TextRange) -> Bool {
+        excluded.contains { $0.start < range.end && range.start < $0.end }
+    }
 
     // MARK: Pieces
 
@@ -216,7 +337,7 @@ private struct Reader {
     // MARK: Questions
 
     /// Written questions, requests for explanation and topical questions.
-    func questionCitation(at start: Int) -> Citation? {
+    func questionCitation(at start: Int) -> Match? {
         var p = start
         var isOwn = false
         if let end = word("mijn", at: p), let q = gap(after: end) {
@@ -272,6 +393,7 @@ private struct Reader {
               !needsDate || dateMention != nil else { return nil }
 
         let range = TextRange(start: start, end: end)
+        guard !isExcluded(range) else { return .excluded(range) }
         // Appended in place, into room made once: a long draft cites thousands of times.
         var canonical = ""
         canonical.reserveCapacity(64)
@@ -289,15 +411,15 @@ private struct Reader {
             canonical += " van "
             canonical += canonicalDateText(dateMention)
         }
-        return makeCitation(kind: kind, range: range, number: number, dateMention: dateMention,
-                            isOwn: isOwn, committee: nil, canonicalText: canonical)
+        return .citation(makeCitation(kind: kind, range: range, number: number, dateMention: dateMention,
+                                      isOwn: isOwn, committee: nil, canonicalText: canonical))
     }
 
     // MARK: Meetings
 
     /// `in de vergadering van de Commissie X van DATE`, `in de commissie op DATE`,
     /// `plenaire vergadering van DATE`.
-    func meetingCitation(at start: Int) -> Citation? {
+    func meetingCitation(at start: Int) -> Match? {
         var p = start
         if let end = word("in", at: p) ?? word("tijdens", at: p) {
             guard let deEnd = next("de", after: end), let q = gap(after: deEnd) else { return nil }
@@ -334,16 +456,17 @@ private struct Reader {
         let nameLimit = min(limit, afterKeyword + CitationScanner.maximumNameLength)
         while cursor < nameLimit {
             if let dateMention = datePhrase(after: cursor, allowOp: true) {
+                let range = TextRange(start: start, end: dateMention.range.end)
+                guard !isExcluded(range) else { return .excluded(range) }
                 var committee: (String, TextRange)?
                 if kind == .committeeMeeting, nameEnd > afterKeyword {
                     let nameRange = Bytes.trimmed(bytes, TextRange(start: afterKeyword, end: nameEnd))
                     committee = (Bytes.collapsedString(bytes, nameRange), nameRange)
                 }
-                let range = TextRange(start: start, end: dateMention.range.end)
                 let canonical = Bytes.collapsedString(bytes, TextRange(start: start, end: dateMention.range.start))
                     + " " + canonicalDateText(dateMention)
-                return makeCitation(kind: kind, range: range, number: nil, dateMention: dateMention,
-                                    isOwn: false, committee: committee, canonicalText: canonical)
+                return .citation(makeCitation(kind: kind, range: range, number: nil, dateMention: dateMention,
+                                              isOwn: false, committee: committee, canonicalText: canonical))
             }
             guard kind == .committeeMeeting, let wordStart = gap(after: cursor), wordStart < nameLimit else { return nil }
             var q = wordStart

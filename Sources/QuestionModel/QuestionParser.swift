@@ -248,14 +248,7 @@ struct QuestionParser {
         }
         // The header and the answer's reference line are metadata, not citations.
         let excluded = [question.metadata.range, question.answer?.reference?.range].compactMap { $0 }
-        // Removed in place: a copy of 20,000 citations (a long draft) costs more than the scan.
-        var citations = CitationScanner.citations(in: bytes, range: whole)
-        if !excluded.isEmpty {
-            citations.removeAll { citation in
-                excluded.contains { $0.start < citation.range.end && citation.range.start < $0.end }
-            }
-        }
-        question.citations = citations
+        question.citations = CitationScanner.citations(in: bytes, range: whole, excluding: excluded)
         if scansForChecks, let offset = firstControlCharacter() {
             question.issues.append(ParseIssue(.controlCharacter, range: TextRange(start: offset, end: offset + 1)))
         }
