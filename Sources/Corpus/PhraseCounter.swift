@@ -340,7 +340,7 @@ struct PhraseTally {
                 break
             }
         }
-        addWord(bytes[...], fast: simple)
+        addWord(bytes, fast: simple)
     }
 
     private mutating func addWord<Bytes: Collection>(_ bytes: Bytes, fast: Bool) where Bytes.Element == UInt8 {
