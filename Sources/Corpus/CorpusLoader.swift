@@ -67,10 +67,7 @@ public struct CorpusLoader: Sendable {
         // without a stat each, as `load` lists them.
         let cacheExists = cache.map { FileManager.default.fileExists(atPath: $0.fileURL(for: sources).path) } ?? false
         let inputs = Self.inputs(sources, warnings: &warnings, excluding: exclusion, stated: cacheExists)
-        let manifest = inputs.compactMap { input -> CorpusFiles.Entry? in
-            if case .file(let entry) = input { return entry }
-            return nil
-        }
+        let manifest = inputs.compactMap(\.file)
         // The embedded seeds alone are faster to parse than to read from a cache.
         guard let cache, !manifest.isEmpty else {
             return (load(inputs, warnings: warnings, withVocabulary: !cacheIsReadOnly, progress: progress), nil)
@@ -137,6 +134,12 @@ public struct CorpusLoader: Sendable {
     enum Input: Sendable {
         case file(CorpusFiles.Entry)
         case embedded(name: String, text: String)
+
+        /// The listed file, nil for an embedded seed.
+        var file: CorpusFiles.Entry? {
+            if case .file(let entry) = self { return entry }
+            return nil
+        }
     }
 
     /// `withVocabulary`: with the completion vocabulary (part of the index, so it is
@@ -162,10 +165,7 @@ public struct CorpusLoader: Sendable {
         // per worker, and a batch hands the merge only the terms new to the worker.
         let interners = WorkerInterners(count: ProcessInfo.processInfo.activeProcessorCount)
         // The files as read: a file listed without its status gets the read's.
-        var manifest = inputs.map { input -> CorpusFiles.Entry? in
-            if case .file(let entry) = input { return entry }
-            return nil
-        }
+        var manifest = inputs.map(\.file)
         var start = 0
         while start < inputs.count, !isAbandoned() {
             let batch = Array(inputs[start..<min(start + batchSize, inputs.count)])
@@ -267,9 +267,9 @@ public struct CorpusLoader: Sendable {
                     // term first in the first of its files that contains it.
                     for index in start..<min(batch.count, start + Self.filesPerTake) {
                         let termsBefore = interner.termCount
-                        var read: CorpusFiles.Entry?
-                        results.set(index, parse(batch[index], interner: &interner, reading: &reading, read: &read))
-                        parsers.set(index, (worker, Int32(termsBefore)..<Int32(interner.termCount), read))
+                        var readEntry: CorpusFiles.Entry?
+                        results.set(index, parse(batch[index], interner: &interner, reading: &reading, readEntry: &readEntry))
+                        parsers.set(index, (worker, Int32(termsBefore)..<Int32(interner.termCount), readEntry))
                     }
                 }
                 vocabularies.set(worker, interner.takeNewTerms())
@@ -282,7 +282,7 @@ public struct CorpusLoader: Sendable {
             }
             readTimes.set(worker, reading)
         }
-        let files = batch.filter { if case .file = $0 { return true } else { return false } }.count
+        let files = batch.filter { $0.file != nil }.count
         let reading = readTimes.values().reduce(Duration.zero, +)
         let parsedBy = parsers.values()
         return ParsedBatch(outcomes: results.values(), workers: parsedBy.map(\.worker), newTerms: parsedBy.map(\.newTerms),
@@ -292,20 +292,20 @@ public struct CorpusLoader: Sendable {
 
     func parse(_ input: Input, interner: inout TermInterner) -> Outcome {
         var reading = Duration.zero
-        var read: CorpusFiles.Entry?
-        return parse(input, interner: &interner, reading: &reading, read: &read)
+        var readEntry: CorpusFiles.Entry?
+        return parse(input, interner: &interner, reading: &reading, readEntry: &readEntry)
     }
 
-    /// `reading` adds the time spent reading the file; `read` is its entry with its
-    /// status when it was listed without one.
+    /// `reading` adds the time spent reading the file; `readEntry` is its entry with
+    /// the status its read found, when it was listed without one.
     func parse(_ input: Input, interner: inout TermInterner, reading: inout Duration,
-               read: inout CorpusFiles.Entry?) -> Outcome {
+               readEntry: inout CorpusFiles.Entry?) -> Outcome {
         switch input {
         case .embedded(let name, let text):
             let (record, bag) = RecordBuilder.make(parsing: text, source: .embedded(name: name), interner: &interner)
             return .record(record, bag)
         case .file(let entry):
-            return parseFile(entry, interner: &interner, reading: &reading, read: &read)
+            return parseFile(entry, interner: &interner, reading: &reading, readEntry: &readEntry)
         }
     }
 
@@ -315,7 +315,7 @@ public struct CorpusLoader: Sendable {
     }
 
     func parseFile(_ entry: CorpusFiles.Entry, interner: inout TermInterner, reading: inout Duration,
-                   read: inout CorpusFiles.Entry?) -> Outcome {
+                   readEntry: inout CorpusFiles.Entry?) -> Outcome {
         let path = entry.path
         func tooLarge(_ bytes: Int) -> Outcome {
             .warning(LoadWarning(path: path, kind: .tooLarge,
@@ -329,7 +329,7 @@ public struct CorpusLoader: Sendable {
         var status: stat?
         let indexRead = CorpusFileReader.readForIndex(entry, maximumSize: maximumFileSize, status: &status)
         reading += clock.now - readStart
-        if entry.isUnstated, let status = status ?? CorpusFiles.status(of: entry) { read = entry.with(status) }
+        if entry.isUnstated, let status = status ?? CorpusFiles.status(of: entry) { readEntry = entry.with(status) }
         let read: CorpusFileReader.Outcome
         switch indexRead {
         case .utf8(let bytes):

@@ -458,10 +458,7 @@ extension CorpusLoader {
         phase("search index")
         let lookups = RecordLookups(newStore, updating: corpus.lookups, newNumbers: newNumbers, added: added.map(\.document))
         phase("lookups")
-        let manifest = inputs.compactMap { input -> CorpusFiles.Entry? in
-            if case .file(let entry) = input { return entry }
-            return nil
-        }
+        let manifest = inputs.compactMap(\.file)
         var updated = Corpus(store: newStore, warnings: warnings, manifest: manifest, searchIndex: index,
                              lookups: lookups, signatures: newSignatures,
                              abbreviations: recordAbbreviations.abbreviations(),
