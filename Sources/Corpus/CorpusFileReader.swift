@@ -56,7 +56,11 @@ public enum CorpusFileReader {
     /// `status`: the file's status as the read found it, when it could be opened.
     static func readForIndex(_ entry: CorpusFiles.Entry, maximumSize: Int = maximumSize,
                              status: inout stat?) -> IndexOutcome {
-        switch readFile(pathBytes: entry.pathBytes, maximumSize: maximumSize, status: &status) {
+        readForIndex(pathBytes: entry.pathBytes, maximumSize: maximumSize, status: &status)
+    }
+
+    private static func readForIndex(pathBytes: [UInt8], maximumSize: Int, status: inout stat?) -> IndexOutcome {
+        switch readFile(pathBytes: pathBytes, maximumSize: maximumSize, status: &status) {
         case .bytes(let bytes):
             if let body = TextDecoding.utf8Body(bytes) { return .utf8(body) }
             return .other(decoded(bytes))
@@ -109,13 +113,10 @@ public enum CorpusFileReader {
     /// them only to be turned back into bytes for a parse.
     static func textBytes(_ path: String) -> [UInt8]? {
         var status: stat?
-        switch readFile(pathBytes: Array(path.utf8), maximumSize: maximumSize, status: &status) {
-        case .bytes(let bytes):
-            if let body = TextDecoding.utf8Body(bytes) { return body }
-            if case .text(let text, _) = decoded(bytes) { return Array(text.utf8) }
-            return nil
-        case .other:
-            return nil
+        switch readForIndex(pathBytes: Array(path.utf8), maximumSize: maximumSize, status: &status) {
+        case .utf8(let bytes): return bytes
+        case .other(.text(let text, _)): return Array(text.utf8)
+        case .other: return nil
         }
     }
 }

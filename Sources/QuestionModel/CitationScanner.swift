@@ -172,8 +172,8 @@ public enum CitationScanner {
     }
 
     /// Per byte of `word` (little-endian), the top bit set when the byte is an ASCII
-    /// letter, and when it is an ASCII letter or digit. No carry crosses a byte: the
-    /// sums are of bytes below 0x80 and constants below 0x51.
+    /// letter, and when it is an ASCII letter or digit (`ByteSearch.digits`). No carry
+    /// crosses a byte: the sums are of bytes below 0x80 and constants below 0x20.
     @inline(__always)
     private static func classify(_ word: UInt64) -> (letters: UInt64, lettersOrDigits: UInt64) {
         let tops: UInt64 = 0x8080_8080_8080_8080
@@ -182,9 +182,7 @@ public enum CitationScanner {
         let folded = low | 0x2020_2020_2020_2020
         // 0x61 ... 0x7A after folding: a letter of either case.
         let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ascii
-        // 0x30 ... 0x39.
-        let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646) & ascii
-        return (letters, letters | digits)
+        return (letters, letters | ByteSearch.digits(word))
     }
 
     /// Whether the letters at the word start `start` have the first letter and the
